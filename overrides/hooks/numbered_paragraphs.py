@@ -1,0 +1,15 @@
+"""Hook: opt the guidance chapters into numbered-paragraph rendering.
+
+A page whose front matter declares `paragraphs: FIRST-LAST` gets the marker line that the
+`guidance.markdown_paragraphs` extension looks for, carrying the page language so the
+paragraph link labels are in the reader's language. Other pages keep ordinary ordered lists.
+"""
+
+from guidance.markdown_paragraphs import marker
+from guidance.site_language import page_language
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "paragraphs" not in page.meta:
+        return markdown
+    return marker(page_language(page, config)) + "\n" + markdown

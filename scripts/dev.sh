@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Set up a local environment (once) and serve, build or test the site.
+#
+#   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload
+#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail)
+#   bash scripts/dev.sh test    # set up (incl. system packages the tests need), then run every check and test
+#
+# Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+export NO_MKDOCS_2_WARNING=1   # Material's end-of-life notice; we pin mkdocs<2 on purpose.
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup_python() {
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || { echo "Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1))." >&2; exit 1; }
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV" 2>/dev/null || {
+      echo "Creating a virtual environment failed; installing python3-venv…" >&2
+      as_root apt-get update -qq && as_root apt-get install -y -qq python3-venv
+      "$PYTHON" -m venv "$VENV"
+    }
+  fi
+  # Reinstall only when the dependency list changed.
+  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)-$1"
+  if [ ! -f "$stamp" ]; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[$1]"
+    rm -f "$VENV"/.installed-*; touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  serve)
+    setup_python test
+    exec "$VENV/bin/mkdocs" serve "${@:2}" ;;
+  build)
+    setup_python test
+    exec "$VENV/bin/mkdocs" build --strict "${@:2}" ;;
+  test)
+    setup_python test
+    "$VENV/bin/guidance" check
+    exec "$VENV/bin/python" -m pytest "${@:2}" ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,1 @@
+"""Tools for the bilingual CSE guidance site: content model, checks, Markdown extension, CLI."""

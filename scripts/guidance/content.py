@@ -1,0 +1,112 @@
+"""Reading the Markdown sources: front matter, body lines with their line numbers, numbered paragraphs.
+
+Everything that needs to know what a page *says* (checks, reports, tests, MkDocs hooks) goes
+through here, so the rules for "what is a numbered paragraph" live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+DOCS_CY = ROOT / "docs_cy"
+
+#: A numbered paragraph starts at column 0: "158. All children ...".
+PARAGRAPH_RE = re.compile(r"^(\d{1,3})\. +(?=\S)")
+#: Markdown footnote reference / definition: [^12] and "[^12]: text".
+FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
+FOOTNOTE_DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+#: Marker for a link whose target was lost when the source PDF was converted: "text<!-- lost-link -->".
+LOST_LINK_MARKER = "<!-- lost-link -->"
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Paragraph:
+    number: int
+    line: int  # 1-based line in the file
+
+
+@dataclass
+class Page:
+    path: Path
+    text: str
+    meta: dict = field(default_factory=dict)
+    body_start: int = 1  # 1-based line number of the first body line
+    meta_error: FrontMatterError | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> "Page":
+        return cls.parse(path, path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def parse(cls, path: Path, text: str) -> "Page":
+        m = FRONT_MATTER_RE.match(text)
+        if not m:
+            return cls(path, text, {}, 1, FrontMatterError(1, "the page has no front matter"))
+        try:
+            meta = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = (mark.line + 2) if mark else 1
+            return cls(path, text, {}, m.group(0).count("\n") + 1,
+                       FrontMatterError(line, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})"))
+        if not isinstance(meta, dict):
+            return cls(path, text, {}, m.group(0).count("\n") + 1,
+                       FrontMatterError(2, "the front matter must be 'key: value' lines"))
+        return cls(path, text, meta, m.group(0).count("\n") + 1)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """Body lines with 1-based line numbers, fenced code blocks blanked out."""
+        out, in_fence = [], False
+        for no, line in enumerate(self.text.split("\n")[self.body_start - 1:], start=self.body_start):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+                out.append((no, ""))
+                continue
+            out.append((no, "" if in_fence else line))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return [Paragraph(int(m.group(1)), no) for no, line in self.lines if (m := PARAGRAPH_RE.match(line))]
+
+    @property
+    def declared_range(self) -> tuple[int, int] | None:
+        """The `paragraphs: FIRST-LAST` front matter value, or None for pages without numbered paragraphs."""
+        value = self.meta.get("paragraphs")
+        if value is None:
+            return None
+        m = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", str(value))
+        if not m:
+            raise FrontMatterError(self.meta_line("paragraphs"), f"'paragraphs: {value}' must look like 'paragraphs: 24-50'")
+        return int(m.group(1)), int(m.group(2))
+
+    def meta_line(self, key: str) -> int:
+        for no, line in enumerate(self.text.split("\n")[: self.body_start], start=1):
+            if line.startswith(f"{key}:"):
+                return no
+        return 1
+
+    def rel(self) -> str:
+        try:
+            return self.path.resolve().relative_to(ROOT).as_posix()
+        except ValueError:
+            return self.path.as_posix()
+
+
+def load_pages(folder: Path = DOCS) -> list[Page]:
+    return [Page.load(p) for p in sorted(folder.rglob("*.md"))]

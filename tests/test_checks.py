@@ -1,0 +1,137 @@
+"""`guidance check` against broken content: each fault an editor could make must fail with file:line.
+
+Each test copies the real docs/ to a temporary folder, breaks one thing the way an editor might,
+runs the real CLI, and looks for the exact location and advice in its output.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run
+
+CH3 = "chapter-3-safeguarding-procedures.md"
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def check(docs: Path) -> tuple[int, str]:
+    result = run("guidance", "check", "--docs", str(docs))
+    return result.returncode, result.stdout + result.stderr
+
+
+def line_of(path: Path, needle: str) -> int:
+    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return no
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_content_passes():
+    result = run("guidance", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All checks passed" in result.stdout
+
+
+def test_duplicate_paragraph_number(docs):
+    edit(docs / CH3, "\n159. ", "\n158. ")
+    code, out = check(docs)
+    assert code == 1
+    line = [n for n, l in enumerate((docs / CH3).read_text().split("\n"), 1) if l.startswith("158. ")][1]
+    assert f"{CH3}:{line}: paragraph 158 appears twice" in out
+    assert "paragraph 159 is missing" in out
+
+
+def test_missing_paragraph(docs):
+    path = docs / CH3
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n151. ")
+    end = text.index("\n152. ")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, out = check(docs)
+    assert code == 1
+    assert f"{CH3}:{line_of(path, 'paragraphs:')}: paragraph 151 is missing" in out
+    assert f"{CH3}:{line_of(path, '152. ')}: paragraph 152 follows paragraph 150; expected 151" in out
+
+
+def test_paragraph_outside_its_chapter(docs):
+    edit(docs / CH3, "\n166. ", "\n167. ")
+    code, out = check(docs)
+    assert code == 1
+    assert f"{CH3}:{line_of(docs / CH3, '167. ')}: paragraph 167 is outside this page's range 'paragraphs: 139-166'" in out
+    assert "chapter-4-care-and-support.md" in out and "paragraph 167 appears twice" in out
+
+
+def test_footnote_without_definition(docs):
+    path = docs / "introduction.md"
+    edit(path, "(2000)", "(2000)[^999]")
+    text = path.read_text(encoding="utf-8")
+    assert "[^999]" in text
+    code, out = check(docs)
+    assert code == 1
+    assert f"introduction.md:{line_of(path, '[^999]')}: footnote [^999] is used here but never defined" in out
+
+
+def test_footnote_definition_without_reference(docs):
+    path = docs / "introduction.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[^orphan]: A note nobody points to.\n", encoding="utf-8")
+    code, out = check(docs)
+    assert code == 1
+    assert f"introduction.md:{line_of(path, '[^orphan]:')}: footnote [^orphan] is defined but never used" in out
+
+
+def test_empty_link(docs):
+    path = docs / CH3
+    edit(path, "duty to notify<!-- lost-link -->", "[duty to notify](#)")
+    code, out = check(docs)
+    assert code == 1
+    assert f"{CH3}:{line_of(path, '[duty to notify](#)')}: the link '[duty to notify](#)' goes nowhere" in out
+    assert "duty to notify<!-- lost-link -->" in out  # tells the editor what to write instead
+
+
+def test_raw_script(docs):
+    path = docs / "introduction.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    code, out = check(docs)
+    assert code == 1
+    assert f"introduction.md:{line_of(path, '<script>')}: '<script' puts script into the page" in out
+
+
+def test_missing_front_matter(docs):
+    path = docs / "index.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("---\n", 2)[2], encoding="utf-8")
+    code, out = check(docs)
+    assert code == 1
+    assert "docs/index.md:1: the page has no front matter" in out
+
+
+def test_unknown_admonition_type(docs):
+    path = docs / CH3
+    path.write_text(path.read_text(encoding="utf-8") + '\n!!! caution "Careful"\n\n    Text.\n', encoding="utf-8")
+    code, out = check(docs)
+    assert code == 1
+    assert f"{CH3}:{line_of(path, '!!! caution')}: 'caution' is not a box type this site uses" in out
+
+
+def test_lost_links_report_lists_every_gap():
+    result = run("guidance", "lost-links")
+    assert result.returncode == 0
+    rows = [l for l in result.stdout.splitlines() if l.startswith("docs/")]
+    source = (ROOT / "tests/fixtures/source/statutory-guidance-consultation-draft.txt").read_text(encoding="utf-8")
+    assert len(rows) == source.count("](#)") == 31
+    assert any("chapter-3-safeguarding-procedures.md" in r and "duty to notify" in r for r in rows)
