@@ -6,6 +6,7 @@ runs the real CLI, and looks for the exact location and advice in its output.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_paragraph_outside_its_chapter(docs):
 
 def test_footnote_without_definition(docs):
     path = docs / "introduction.md"
-    edit(path, "(2000)", "(2000)[^999]")
+    edit(path, "the Secretary of State.", "the Secretary of State.[^999]")
     text = path.read_text(encoding="utf-8")
     assert "[^999]" in text
     code, out = check(docs)
@@ -129,9 +130,85 @@ def test_unknown_admonition_type(docs):
 
 
 def test_lost_links_report_lists_every_gap():
+    """31 link targets were lost in the source: 27 in the text, 4 in footnotes (3 distinct works)."""
     result = run("guidance", "lost-links")
     assert result.returncode == 0
-    rows = [l for l in result.stdout.splitlines() if l.startswith("docs/")]
+    text_rows = [l for l in result.stdout.splitlines() if l.startswith("docs/")]
+    bib_rows = [l for l in result.stdout.splitlines() if l.startswith("bibliography.bib:")]
     source = (ROOT / "tests/fixtures/source/statutory-guidance-consultation-draft.txt").read_text(encoding="utf-8")
-    assert len(rows) == source.count("](#)") == 31
-    assert any("chapter-3-safeguarding-procedures.md" in r and "duty to notify" in r for r in rows)
+    body, notes = source.split("\n- ¹ ", 1)
+    assert len(text_rows) == body.count("](#)") == 27
+    lost_in_notes = set(re.findall(r"\[((?:[^\]\\]|\\.)+)\]\(#\)", notes))
+    assert len(bib_rows) == len(lost_in_notes) == 3
+    assert any("chapter-3-safeguarding-procedures.md" in r and "duty to notify" in r for r in text_rows)
+    assert any("AllWales2008procedures" in r for r in bib_rows)
+
+
+BIB = ROOT / "bibliography.bib"
+
+
+@pytest.fixture
+def bib(tmp_path: Path) -> Path:
+    target = tmp_path / "bibliography.bib"
+    shutil.copy(BIB, target)
+    return target
+
+
+def check_with(docs: Path, bib: Path) -> tuple[int, str]:
+    result = run("guidance", "check", "--docs", str(docs), "--bib", str(bib))
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_unknown_citation_key(docs, bib):
+    path = docs / "introduction.md"
+    edit(path, "[@DepartmentOfHealth2000safeguarding]", "[@DepartmentOfHealth2000safeguardin]")
+    code, out = check_with(docs, bib)
+    assert code == 1
+    line = line_of(path, "@DepartmentOfHealth2000safeguardin]")
+    assert f"introduction.md:{line}: [@DepartmentOfHealth2000safeguardin] cites a work that is not in bibliography.bib" in out
+
+
+def test_unknown_citation_key_also_fails_the_build(tmp_path):
+    shutil.copytree(ROOT, tmp_path / "site-src", ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__"))
+    path = tmp_path / "site-src" / "docs" / "introduction.md"
+    edit(path, "[@DepartmentOfHealth2000safeguarding]", "[@NoSuchWork2000]")
+    result = run("mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out"), cwd=tmp_path / "site-src")
+    assert result.returncode == 1
+    assert "Citing unknown reference key NoSuchWork2000" in result.stdout + result.stderr
+
+
+def test_duplicate_bibliography_key(docs, bib):
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text + "\n@book{Hallett2017making,\n  title = {Again},\n  year = {2017}\n}\n", encoding="utf-8")
+    code, out = check_with(docs, bib)
+    assert code == 1
+    line = len(text.split("\n")) + 1
+    assert f"bibliography.bib:{line}: the key 'Hallett2017making' is used twice (also line {line_of(bib, '{Hallett2017making,')})" in out
+
+
+def test_malformed_bibliography_entry(docs, bib):
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text + "\n@book{Broken2020entry,\n  title = {No closing brace},\n  year = {2020}\n", encoding="utf-8")
+    code, out = check_with(docs, bib)
+    assert code == 1
+    assert re.search(r"bibliography\.bib:\d+: the bibliography cannot be read: syntax error in line \d+", out)
+
+
+def test_uncited_entry_and_missing_required_field(docs, bib):
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@article{Nobody2020paper,\n  title = {Unused}\n}\n", encoding="utf-8")
+    code, out = check_with(docs, bib)
+    assert code == 1
+    line = line_of(bib, "{Nobody2020paper,")
+    assert f"bibliography.bib:{line}: 'Nobody2020paper' is never cited" in out
+    assert f"bibliography.bib:{line}: @article{{Nobody2020paper}} has no author" in out
+
+
+@pytest.mark.parametrize("text", ["[info@example.org](mailto:info@example.org)", "[Follow @CSEWales](https://example.org)",
+                                  "[@Hallett2017making, p. 12]"])
+def test_at_sign_in_brackets_would_be_eaten(docs, bib, text):
+    path = docs / CH3
+    path.write_text(path.read_text(encoding="utf-8") + f"\nContact: {text}\n", encoding="utf-8")
+    code, out = check_with(docs, bib)
+    assert code == 1
+    bracket = re.match(r"\[[^\]]*\]", text).group(0)
+    assert f"{CH3}:{line_of(path, 'Contact:')}: '{bracket}' contains '@', so the citation plugin would treat it as a citation and delete it" in out

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .content import FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FrontMatterError, Page
+from pybtex.database import parse_file
+from pybtex.exceptions import PybtexError
+
+from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, ROOT,
+                      FrontMatterError, Page, load_pages)
+from .references import BIBLIOGRAPHY
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
 TOTAL_PARAGRAPHS = 300
@@ -28,7 +34,18 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-Check = Callable[[list[Page]], Iterator[Problem]]
+@dataclass
+class Content:
+    """What the checks look at: the English pages and the bibliography (paths overridable for tests)."""
+    pages: list[Page]
+    bibliography: Path = BIBLIOGRAPHY
+
+    @classmethod
+    def load(cls, docs: Path = DOCS, bibliography: Path = BIBLIOGRAPHY) -> "Content":
+        return cls(load_pages(docs), bibliography)
+
+
+Check = Callable[[Content], Iterator[Problem]]
 CHECKS: dict[str, Check] = {}
 
 
@@ -40,8 +57,8 @@ def check(name: str) -> Callable[[Check], Check]:
 
 
 @check("front-matter")
-def front_matter(pages: list[Page]) -> Iterator[Problem]:
-    for page in pages:
+def front_matter(content: Content) -> Iterator[Problem]:
+    for page in content.pages:
         if page.meta_error:
             yield Problem(page.rel(), page.meta_error.line,
                           f"{page.meta_error}. Start the file with a block like:\n"
@@ -51,11 +68,11 @@ def front_matter(pages: list[Page]) -> Iterator[Problem]:
 
 
 @check("paragraph-numbers")
-def paragraph_numbers(pages: list[Page]) -> Iterator[Problem]:
+def paragraph_numbers(content: Content) -> Iterator[Problem]:
     """Paragraphs 1..300 each exactly once, in order, each on the page whose range declares it."""
     seen: dict[int, tuple[Page, int]] = {}
     ranged: list[tuple[tuple[int, int], Page]] = []
-    for page in pages:
+    for page in content.pages:
         try:
             declared = page.declared_range
         except FrontMatterError as exc:
@@ -103,8 +120,8 @@ def paragraph_numbers(pages: list[Page]) -> Iterator[Problem]:
 
 
 @check("footnotes")
-def footnotes(pages: list[Page]) -> Iterator[Problem]:
-    for page in pages:
+def footnotes(content: Content) -> Iterator[Problem]:
+    for page in content.pages:
         refs: dict[str, int] = {}
         defs: dict[str, int] = {}
         for no, line in page.lines:
@@ -129,8 +146,8 @@ EMPTY_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*#?\s*\)")
 
 
 @check("empty-links")
-def empty_links(pages: list[Page]) -> Iterator[Problem]:
-    for page in pages:
+def empty_links(content: Content) -> Iterator[Problem]:
+    for page in content.pages:
         for no, line in page.lines:
             for m in EMPTY_LINK_RE.finditer(line):
                 yield Problem(page.rel(), no,
@@ -143,8 +160,8 @@ RAW_SCRIPT_RE = re.compile(r"<\s*/?\s*script\b|\bon[a-z]+\s*=\s*[\"']|javascript
 
 
 @check("raw-script")
-def raw_script(pages: list[Page]) -> Iterator[Problem]:
-    for page in pages:
+def raw_script(content: Content) -> Iterator[Problem]:
+    for page in content.pages:
         for no, line in page.lines:
             if m := RAW_SCRIPT_RE.search(line):
                 yield Problem(page.rel(), no,
@@ -156,8 +173,8 @@ ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 
 
 @check("admonitions")
-def admonitions(pages: list[Page]) -> Iterator[Problem]:
-    for page in pages:
+def admonitions(content: Content) -> Iterator[Problem]:
+    for page in content.pages:
         for no, line in page.lines:
             if (m := ADMONITION_RE.match(line)) and m.group(1) not in ADMONITION_TYPES:
                 yield Problem(page.rel(), no,
@@ -165,12 +182,104 @@ def admonitions(pages: list[Page]) -> Iterator[Problem]:
                               "(see CONTRIBUTING.md, 'Boxes').")
 
 
-def run_checks(pages: list[Page], names: Iterable[str] | None = None) -> list[Problem]:
+ENTRY_START_RE = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]*)\s*,", re.M)
+#: Fields each entry type must have so a reader can find the work. Kept minimal on purpose: the
+#: source often gives no more, and we never invent a field (see CONTRIBUTING.md, "Citations").
+REQUIRED_FIELDS = {
+    "article": ["author", "title", "journal", "year"],
+    "book": ["title", "year"],
+    "incollection": ["author", "title", "booktitle"],
+    "report": ["title"],
+    "techreport": ["title"],
+    "online": [("url", "lostlink")],
+    "misc": [("title", "url")],
+    "unpublished": ["title"],
+}
+KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+
+
+def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+    """Entry key -> (type, line) from the .bib text, and the problems found while reading it."""
+    rel = _rel(content.bibliography)
+    text = content.bibliography.read_text(encoding="utf-8")
+    entries: dict[str, tuple[str, int]] = {}
+    problems = []
+    for m in ENTRY_START_RE.finditer(text):
+        kind, key = m.group(1).lower(), m.group(2)
+        line = text.count("\n", 0, m.start(1)) + 1
+        if kind in {"comment", "preamble", "string"}:
+            continue
+        if key in entries:
+            problems.append(Problem(rel, line, f"the key '{key}' is used twice (also line {entries[key][1]}). "
+                                               "Merge the two entries or give one a new key, and update the [@key] citations."))
+            continue
+        if not KEY_RE.match(key):
+            problems.append(Problem(rel, line, f"the key '{key}' has characters the citation plugin cannot handle. "
+                                               "Use letters and digits only, as AuthorYYYYword (e.g. Hallett2017making)."))
+        entries[key] = (kind, line)
+    return entries, problems
+
+
+@check("bibliography")
+def bibliography(content: Content) -> Iterator[Problem]:
+    rel = _rel(content.bibliography)
+    entries, problems = _bib_entries(content)
+    yield from problems
+    if problems:
+        return
+    try:
+        data = parse_file(str(content.bibliography), bib_format="bibtex")
+    except PybtexError as exc:
+        yield Problem(rel, getattr(exc, "lineno", None) or 1,
+                      f"the bibliography cannot be read: {exc}. Check the braces and commas of the entry around this line.")
+        return
+    for key, entry in data.entries.items():
+        kind, line = entries.get(key, (entry.type, 1))
+        for need in REQUIRED_FIELDS.get(kind, [("title", "url")]):
+            options = need if isinstance(need, tuple) else (need,)
+            if not any(o in entry.fields or o in entry.persons for o in options):
+                yield Problem(rel, line, f"@{kind}{{{key}}} has no {' or '.join(options)}. Add it from the source, or, if the "
+                                         "source does not give it, use an entry type that does not need it (never invent it).")
+    cited = {use.key for page in content.pages for use in page.citations}
+    for key, (kind, line) in entries.items():
+        if key not in cited:
+            yield Problem(rel, line, f"'{key}' is never cited. Cite it with [@{key}] where it belongs, or delete the entry.")
+
+
+BRACKETS_RE = re.compile(r"(?<!\!)\[([^\[\]]*@[^\[\]]*)\]")
+
+
+@check("citations")
+def citations(content: Content) -> Iterator[Problem]:
+    entries, _ = _bib_entries(content)
+    for page in content.pages:
+        for no, line in page.lines:
+            for m in BRACKETS_RE.finditer(line):
+                if CITATION_BLOCK_RE.fullmatch(m.group(0)):
+                    for key in CITATION_KEY_RE.findall(m.group(1)):
+                        if key not in entries:
+                            yield Problem(page.rel(), no, f"[@{key}] cites a work that is not in bibliography.bib. "
+                                                          "Check the spelling of the key, or add the entry to bibliography.bib.")
+                else:
+                    yield Problem(page.rel(), no,
+                                  f"'{m.group(0)}' contains '@', so the citation plugin would treat it as a citation and delete it. "
+                                  "A citation is only [@key] or [@key1; @key2] (no page numbers or words inside). For an e-mail "
+                                  "address write <name@example.org>; for other text remove the brackets.")
+
+
+def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Problem]:
     selected = list(names) if names else list(CHECKS)
     problems: list[Problem] = []
     for name in selected:
-        problems.extend(CHECKS[name](pages))
+        problems.extend(CHECKS[name](content))
     return sorted(problems, key=lambda p: (p.file, p.line))
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _ranges(numbers: list[int]) -> str:

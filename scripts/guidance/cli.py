@@ -14,26 +14,28 @@ from pathlib import Path
 
 from . import checks, reports
 from .content import DOCS, load_pages
+from .references import BIBLIOGRAPHY
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    pages = load_pages(Path(args.docs))
-    problems = checks.run_checks(pages, args.only)
+    content = checks.Content.load(Path(args.docs), Path(args.bib))
+    problems = checks.run_checks(content, args.only)
     for problem in problems:
         print(problem)
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix each line above, then run `guidance check` again.", file=sys.stderr)
         return 1
-    print(f"All checks passed ({', '.join(args.only or checks.CHECKS)}) on {len(pages)} page(s).")
+    print(f"All checks passed ({', '.join(args.only or checks.CHECKS)}) on {len(content.pages)} page(s).")
     return 0
 
 
 def _cmd_lost_links(args: argparse.Namespace) -> int:
-    rows = reports.lost_links(load_pages(Path(args.docs)))
+    rows = reports.lost_links(load_pages(Path(args.docs)), Path(args.bib))
     for row in rows:
         print(row)
-    print(f"\n{len(rows)} link(s) lost from the source. Restore one by replacing 'text<!-- lost-link -->' "
-          "with '[text](https://the-real-address)' once the address is confirmed.")
+    print(f"\n{len(rows)} link(s) lost from the source. Once an address is confirmed, restore it: in a page, replace "
+          "'text<!-- lost-link -->' with '[text](https://the-address)'; in bibliography.bib, replace "
+          "'lostlink = {true}' with 'url = {https://the-address}'.")
     return 0
 
 
@@ -44,11 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="run the content checks (paragraph numbers, footnotes, links, scripts, boxes, front matter)")
     p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages to check (default: docs/)")
+    p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
     p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), help="run only this check (repeatable)")
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("lost-links", help="list links whose target was lost from the source document")
     p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages (default: docs/)")
+    p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
     p.set_defaults(func=_cmd_lost_links)
     return parser
 

@@ -23,6 +23,10 @@ PARAGRAPH_RE = re.compile(r"^(\d{1,3})\. +(?=\S)")
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
 FOOTNOTE_DEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+#: A citation block as mkdocs-bibtex reads it: "[@key]" or "[@key1; @key2]". Any other "[...]" holding
+#: an "@" would be eaten by the plugin (see checks.citation_syntax).
+CITATION_BLOCK_RE = re.compile(r"\[(@[A-Za-z0-9]+(?:;\s*@[A-Za-z0-9]+)*)\]")
+CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9]+)")
 #: Marker for a link whose target was lost when the source PDF was converted: "text<!-- lost-link -->".
 LOST_LINK_MARKER = "<!-- lost-link -->"
 
@@ -37,6 +41,14 @@ class FrontMatterError(ValueError):
 class Paragraph:
     number: int
     line: int  # 1-based line in the file
+
+
+@dataclass
+class CitationUse:
+    key: str
+    line: int
+    paragraph: int | None  # the numbered paragraph the citation sits in, or the last one before it
+    inside: bool  # True when it is in that paragraph, False when in a box/heading after it
 
 
 @dataclass
@@ -83,6 +95,31 @@ class Page:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         return [Paragraph(int(m.group(1)), no) for no, line in self.lines if (m := PARAGRAPH_RE.match(line))]
+
+    @cached_property
+    def citations(self) -> list[CitationUse]:
+        """Every cited key with where it is read: citations in a note count where the note is referenced."""
+        note_keys = {}
+        for _, line in self.lines:
+            if m := FOOTNOTE_DEF_RE.match(line):
+                note_keys[m.group(1)] = [k for b in CITATION_BLOCK_RE.finditer(line) for k in CITATION_KEY_RE.findall(b.group(1))]
+        uses: list[CitationUse] = []
+        current, inside, after_blank = None, False, False
+        for no, line in self.lines:
+            if FOOTNOTE_DEF_RE.match(line):
+                continue
+            if m := PARAGRAPH_RE.match(line):
+                current, inside, after_blank = int(m.group(1)), True, False
+            elif not line.strip():
+                after_blank = True
+            elif not line.startswith("    ") and after_blank:
+                inside = False
+            else:
+                after_blank = False
+            keys = [k for b in CITATION_BLOCK_RE.finditer(line) for k in CITATION_KEY_RE.findall(b.group(1))]
+            keys += [k for r in FOOTNOTE_REF_RE.finditer(line) for k in note_keys.get(r.group(1), [])]
+            uses += [CitationUse(k, no, current, inside and current is not None) for k in keys]
+        return uses
 
     @property
     def declared_range(self) -> tuple[int, int] | None:

@@ -10,12 +10,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "para_label": "Paragraph {n}",
         "para_copied": "Link to paragraph {n} copied",
         "footnote_backlink_title": "Back to the text",
+        "cited_in": "Cited in",
+        "cited_in_para": "para {n}",
+        "cited_after_para": "after para {n}",
     },
     "cy": {
         "para_link_title": "Copïo'r ddolen i baragraff {n}",
         "para_label": "Paragraff {n}",
         "para_copied": "Wedi copïo'r ddolen i baragraff {n}",
         "footnote_backlink_title": "Yn ôl i'r testun",
+        "cited_in": "Cyfeirir ato yn",
+        "cited_in_para": "paragraff {n}",
+        "cited_after_para": "ar ôl paragraff {n}",
     },
 }
 
