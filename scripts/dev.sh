@@ -34,6 +34,20 @@ setup_python() {
   fi
 }
 
+# System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser tests).
+setup_system() {
+  local missing=()
+  command -v hunspell >/dev/null || missing+=(hunspell)
+  command -v aspell >/dev/null || missing+=(aspell)
+  [ -e /usr/lib/aspell/cy.multi ] || missing+=(aspell-cy)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} (Debian packages)…" >&2
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
 case "${1:-}" in
   serve)
     setup_python test
@@ -42,6 +56,7 @@ case "${1:-}" in
     setup_python test
     exec "$VENV/bin/mkdocs" build --strict "${@:2}" ;;
   test)
+    setup_system
     setup_python test
     "$VENV/bin/guidance" check
     exec "$VENV/bin/python" -m pytest "${@:2}" ;;

@@ -132,3 +132,17 @@ def test_lost_link_works_have_no_dead_link(page):
     item = page("references/").select_one("#ref-AllWales2008procedures").parent
     assert "All Wales Child Protection Procedures 2008" in item.get_text()
     assert not [a for a in item.select("a") if a.get("href") in ("#", "")]
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS] + ["cy/" + p for p in CHAPTERS])
+def test_footnotes_are_numbered_in_reading_order(page, path):
+    soup = page(path)
+    first_seen: list[int] = []
+    seen = set()
+    for a in soup.select("article sup[id^=fnref] a"):
+        if a["href"] not in seen:
+            seen.add(a["href"])
+            first_seen.append(int(a.get_text()))
+    assert first_seen == list(range(1, len(first_seen) + 1))
+    listed = [li["id"] for li in soup.select(".footnote li")]
+    assert listed[: len(seen)] == [h.lstrip("#") for h in dict.fromkeys(a["href"] for a in soup.select("article sup[id^=fnref] a"))]

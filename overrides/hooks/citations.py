@@ -16,7 +16,7 @@ from mkdocs_bibtex.registry import SimpleRegistry
 
 from guidance import references
 from guidance.content import CITATION_BLOCK_RE, CITATION_KEY_RE, FOOTNOTE_DEF_RE
-from guidance.site_language import page_language
+from guidance.mkdocs_site import bibliography, page_language
 
 
 class _GuidanceRegistry(SimpleRegistry):
@@ -28,11 +28,10 @@ class _GuidanceRegistry(SimpleRegistry):
         return references.format_entry(self.bib_data.entries[citation.key], self.lang)
 
 
-@event_priority(-10)  # after mkdocs-bibtex has read the configuration (priority 0)
+@event_priority(-110)  # after mkdocs-bibtex (0) and static-i18n (-100), which sets this pass's language
 def on_config(config):
     plugin = config.plugins["bibtex"]
-    plugin.registry = _GuidanceRegistry(
-        [str(references.BIBLIOGRAPHY)], plugin.config.footnote_format, config.theme["language"])
+    plugin.registry = _GuidanceRegistry([str(bibliography(config))], plugin.config.footnote_format, config.theme["language"])
     return config
 
 

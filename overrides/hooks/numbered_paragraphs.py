@@ -6,7 +6,7 @@ paragraph link labels are in the reader's language. Other pages keep ordinary or
 """
 
 from guidance.markdown_paragraphs import marker
-from guidance.site_language import page_language
+from guidance.mkdocs_site import page_language
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from guidance import references
-from guidance.content import DOCS, DOCS_CY, load_pages
-from guidance.site_language import page_language
+from pathlib import Path
+
+from guidance.content import load_pages
+from guidance.mkdocs_site import page_language, welsh_docs
 from guidance.ui_strings import text
 
 MARKER = "<!-- references-list -->"
@@ -23,9 +25,9 @@ def _short_title(page) -> str:
     return str(page.meta.get("title", page.path.stem)).split(" – ")[0]
 
 
-def _citing_places(lang: str) -> dict[str, list[tuple[str, str]]]:
+def _citing_places(folder: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
     places: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for page in load_pages(DOCS_CY if lang == "cy" else DOCS):
+    for page in load_pages(folder):
         target = page.path.name
         for use in page.citations:
             if use.paragraph is None:
@@ -42,8 +44,8 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     lang = page_language(page, config)
-    bib = references.load()
-    places = _citing_places(lang)
+    bib = config.plugins["bibtex"].registry.bib_data
+    places = _citing_places(welsh_docs(config) if lang == "cy" else Path(config.docs_dir), lang)
     items = []
     for key in sorted(places, key=lambda k: references.sort_key(bib.entries[k])):
         links = ", ".join(f"[{label}]({href})" for label, href in places[key])

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import yaml
 from pybtex.database import parse_file
 from pybtex.exceptions import PybtexError
 
-from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, ROOT,
-                      FrontMatterError, Page, load_pages)
+from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, ROOT,
+                      FrontMatterError, Page)
+from . import spelling
 from .references import BIBLIOGRAPHY
+from .welsh import phrase_forms
+from .translation import STATUSES, Edition, citation_keys_by_paragraph, english_fingerprints, footnote_labels, shape
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
 TOTAL_PARAGRAPHS = 300
@@ -36,13 +40,18 @@ class Problem:
 
 @dataclass
 class Content:
-    """What the checks look at: the English pages and the bibliography (paths overridable for tests)."""
-    pages: list[Page]
+    """What the checks look at: both editions and the bibliography (paths overridable for tests)."""
+    edition: Edition
     bibliography: Path = BIBLIOGRAPHY
 
     @classmethod
-    def load(cls, docs: Path = DOCS, bibliography: Path = BIBLIOGRAPHY) -> "Content":
-        return cls(load_pages(docs), bibliography)
+    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY, bibliography: Path = BIBLIOGRAPHY) -> "Content":
+        return cls(Edition.load(docs, docs_cy), bibliography)
+
+    @property
+    def pages(self) -> list[Page]:
+        """English and Welsh pages: the rules for a page hold in both languages."""
+        return self.edition.english + self.edition.welsh
 
 
 Check = Callable[[Content], Iterator[Problem]]
@@ -69,10 +78,17 @@ def front_matter(content: Content) -> Iterator[Problem]:
 
 @check("paragraph-numbers")
 def paragraph_numbers(content: Content) -> Iterator[Problem]:
-    """Paragraphs 1..300 each exactly once, in order, each on the page whose range declares it."""
+    """Paragraphs 1..300 each exactly once, in order, each on the page whose range declares it —
+    in each language."""
+    yield from _paragraph_numbers(content.edition.english, "docs")
+    if content.edition.welsh:
+        yield from _paragraph_numbers(content.edition.welsh, "docs_cy")
+
+
+def _paragraph_numbers(pages: list[Page], folder: str) -> Iterator[Problem]:
     seen: dict[int, tuple[Page, int]] = {}
     ranged: list[tuple[tuple[int, int], Page]] = []
-    for page in content.pages:
+    for page in pages:
         try:
             declared = page.declared_range
         except FrontMatterError as exc:
@@ -115,7 +131,7 @@ def paragraph_numbers(content: Content) -> Iterator[Problem]:
     covered = sorted(n for (first, last), _ in ranged for n in range(first, last + 1))
     missing = sorted(set(range(1, TOTAL_PARAGRAPHS + 1)) - set(covered))
     if ranged and missing:
-        yield Problem("docs", 1, f"no page declares paragraph(s) {_ranges(missing)}; the guidance has {TOTAL_PARAGRAPHS}. "
+        yield Problem(folder, 1, f"no page declares paragraph(s) {_ranges(missing)}; the guidance has {TOTAL_PARAGRAPHS}. "
                                  "Add them to a chapter and extend its 'paragraphs:' range.")
 
 
@@ -240,7 +256,7 @@ def bibliography(content: Content) -> Iterator[Problem]:
             if not any(o in entry.fields or o in entry.persons for o in options):
                 yield Problem(rel, line, f"@{kind}{{{key}}} has no {' or '.join(options)}. Add it from the source, or, if the "
                                          "source does not give it, use an entry type that does not need it (never invent it).")
-    cited = {use.key for page in content.pages for use in page.citations}
+    cited = {use.key for page in content.edition.english for use in page.citations}
     for key, (kind, line) in entries.items():
         if key not in cited:
             yield Problem(rel, line, f"'{key}' is never cited. Cite it with [@{key}] where it belongs, or delete the entry.")
@@ -265,6 +281,139 @@ def citations(content: Content) -> Iterator[Problem]:
                                   f"'{m.group(0)}' contains '@', so the citation plugin would treat it as a citation and delete it. "
                                   "A citation is only [@key] or [@key1; @key2] (no page numbers or words inside). For an e-mail "
                                   "address write <name@example.org>; for other text remove the brackets.")
+
+
+@check("welsh-pages")
+def welsh_pages(content: Content) -> Iterator[Problem]:
+    edition = content.edition
+    for pair in edition.pairs:
+        if pair.welsh is None:
+            welsh = (edition.docs_cy / pair.english.path.relative_to(edition.docs)).as_posix()
+            yield Problem(pair.english.rel(), 1,
+                          f"this page has no Welsh counterpart. Every page is published in English and Welsh at the same "
+                          f"time: add {_rel(Path(welsh))} (see CONTRIBUTING.md, 'Welsh'), then run "
+                          f"`guidance translations --record {_rel(Path(welsh))}`.")
+    for page in edition.orphans():
+        yield Problem(page.rel(), 1, "this Welsh page has no English page of the same name in docs/. Rename it to match "
+                                     "its English page, or delete it.")
+
+
+@check("welsh-structure")
+def welsh_structure(content: Content) -> Iterator[Problem]:
+    """Numbers, anchors, citations, footnotes and the shape of each Welsh page match its English page."""
+    for pair in content.edition.pairs:
+        english, welsh = pair.english, pair.welsh
+        if welsh is None or welsh.meta_error:
+            continue
+        if english.meta.get("paragraphs") != welsh.meta.get("paragraphs"):
+            yield Problem(welsh.rel(), welsh.meta_line("paragraphs"),
+                          f"'paragraphs: {welsh.meta.get('paragraphs')}' differs from the English page's "
+                          f"'paragraphs: {english.meta.get('paragraphs')}'. Use the same range.")
+        en_numbers = [p.number for p in english.paragraphs]
+        cy_numbers = [p.number for p in welsh.paragraphs]
+        if en_numbers != cy_numbers:
+            missing = sorted(set(en_numbers) - set(cy_numbers))
+            extra = sorted(set(cy_numbers) - set(en_numbers))
+            line = next((p.line for p in welsh.paragraphs if p.number in extra), welsh.body_start)
+            detail = "; ".join(x for x in (f"missing in Welsh: {_ranges(missing)}" if missing else "",
+                                           f"not in English: {_ranges(extra)}" if extra else "") if x) or "same numbers, different order"
+            yield Problem(welsh.rel(), line, f"the Welsh numbered paragraphs differ from {english.rel()} ({detail}). "
+                                             "Each English paragraph has exactly one Welsh paragraph with the same number.")
+        en_keys, cy_keys = citation_keys_by_paragraph(english), citation_keys_by_paragraph(welsh)
+        cy_lines = {p.number: p.line for p in welsh.paragraphs}
+        for number in sorted(set(en_keys) | set(cy_keys), key=lambda n: (n is None, n or 0)):
+            if en_keys.get(number, []) != cy_keys.get(number, []):
+                where = f"paragraph {number}" if number is not None else "text outside the numbered paragraphs"
+                yield Problem(welsh.rel(), cy_lines.get(number, welsh.body_start),
+                              f"the citations in {where} differ from English: English cites {en_keys.get(number, [])}, "
+                              f"Welsh cites {cy_keys.get(number, [])}. Keep the same [@key] citations in the same order.")
+        en_notes, cy_notes = footnote_labels(english), footnote_labels(welsh)
+        if en_notes != cy_notes:
+            diff = sorted(set((en_notes - cy_notes) | (cy_notes - en_notes)))
+            yield Problem(welsh.rel(), welsh.body_start, f"the footnotes differ from English ({', '.join(diff)}). "
+                                                         "Keep every [^label] marker and definition the English page has.")
+        en_shape, cy_shape = shape(english), shape(welsh)
+        for item in sorted(set(en_shape) | set(cy_shape)):
+            if en_shape[item] != cy_shape[item]:
+                yield Problem(welsh.rel(), welsh.body_start,
+                              f"the page has {cy_shape[item]} {item}(s) where English has {en_shape[item]}. "
+                              "The Welsh page keeps the English page's structure.")
+
+
+@check("welsh-translation-record")
+def welsh_translation_record(content: Content) -> Iterator[Problem]:
+    """Each Welsh page says what it translates; English edited since then fails until Welsh catches up."""
+    for pair in content.edition.pairs:
+        welsh = pair.welsh
+        if welsh is None or welsh.meta_error:
+            continue
+        record = pair.record
+        fix = f"run `guidance translations --record {welsh.rel()}`"
+        if record.get("status") not in STATUSES:
+            yield Problem(welsh.rel(), welsh.meta_line("translation"),
+                          f"the front matter needs 'translation: status: draft' (or 'reviewed' once a qualified translator "
+                          f"has checked it); found {record.get('status')!r}.")
+            continue
+        if "english" not in record:
+            yield Problem(welsh.rel(), welsh.meta_line("translation"),
+                          f"no record of which English text this translates. When the Welsh matches {pair.english.rel()}, {fix}.")
+            continue
+        english_lines = {p.number: p.line for p in pair.english.paragraphs}
+        welsh_lines = {p.number: p.line for p in welsh.paragraphs}
+        for number in pair.outdated_paragraphs():
+            yield Problem(welsh.rel(), welsh_lines.get(number, welsh.body_start),
+                          f"English paragraph {number} ({pair.english.rel()}:{english_lines.get(number, 1)}) changed after "
+                          f"this Welsh translation was recorded. Update the Welsh paragraph {number}, then {fix}.")
+        if pair.outside_paragraphs_changed():
+            yield Problem(welsh.rel(), welsh.meta_line("translation"),
+                          f"{pair.english.rel()} changed outside its numbered paragraphs (a heading, box, list or quote) after "
+                          f"this Welsh translation was recorded. Update the Welsh to match, then {fix}.")
+
+
+TERMINOLOGY = DOCS_CY / "terminology.yml"
+#: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
+ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*\{\s*:?\s*lang=\"?en\"?\s*\}")
+
+
+def load_terminology(path: Path = TERMINOLOGY) -> list[dict]:
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", []) if path.exists() else []
+
+
+@check("terminology")
+def terminology(content: Content) -> Iterator[Problem]:
+    """Where an English paragraph uses a glossary term, its Welsh paragraph uses an agreed Welsh form."""
+    terms = []
+    for term in load_terminology(content.edition.docs_cy / "terminology.yml"):
+        forms = {f for cy in term["cy"] for f in phrase_forms(cy.lower())}
+        terms.append((re.compile(rf"\b{re.escape(term['en'])}\b", re.I), term["en"], term["cy"], forms))
+    for pair in content.edition.pairs:
+        if pair.welsh is None:
+            continue
+        welsh_blocks = pair.welsh.paragraph_blocks
+        welsh_lines = {p.number: p.line for p in pair.welsh.paragraphs}
+        for number, english in pair.english.paragraph_blocks.items():
+            welsh = " ".join(welsh_blocks.get(number, "").lower().replace("’", "'").split())
+            kept_in_english = " ".join(ENGLISH_SPAN_RE.findall(welsh))  # titles that exist only in English
+            for pattern, en, cy, forms in terms:
+                if pattern.search(english) and not any(f in welsh for f in forms) and not pattern.search(kept_in_english):
+                    yield Problem(pair.welsh.rel(), welsh_lines.get(number, 1),
+                                  f"English paragraph {number} says '{en}' but the Welsh has none of the agreed terms "
+                                  f"({' / '.join(cy)}, in any mutation). Use the glossary term, or add the form you "
+                                  "need to docs_cy/terminology.yml if it is right.")
+
+
+@check("welsh-spelling")
+def welsh_spelling(content: Content) -> Iterator[Problem]:
+    if not content.edition.welsh:
+        return
+    try:
+        wrong, _ = spelling.check(content.edition.welsh)
+    except FileNotFoundError as exc:
+        yield Problem(_rel(content.edition.docs_cy), 1, f"cannot check Welsh spelling: {exc}.")
+        return
+    for m in wrong:
+        yield Problem(m.file, m.line, f"'{m.word}' is not in the Welsh dictionary. Correct the spelling; if it is a name, "
+                                      "acronym or English title, add it to docs_cy/spelling-wordlist.txt.")
 
 
 def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Problem]:

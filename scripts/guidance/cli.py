@@ -2,6 +2,8 @@
 
   guidance check         run every content check; prints file:line: what is wrong and how to fix it
   guidance lost-links    list links whose address was lost from the source, for an editor to restore
+  guidance translations  list Welsh pages and paragraphs that are missing, outdated or still draft;
+                         --record FILE after updating a Welsh page
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -12,13 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import checks, reports
-from .content import DOCS, load_pages
+from . import checks, reports, translation
+from .content import DOCS, DOCS_CY, load_pages
 from .references import BIBLIOGRAPHY
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    content = checks.Content.load(Path(args.docs), Path(args.bib))
+    content = checks.Content.load(Path(args.docs), Path(args.docs_cy), Path(args.bib))
     problems = checks.run_checks(content, args.only)
     for problem in problems:
         print(problem)
@@ -39,6 +41,34 @@ def _cmd_lost_links(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_translations(args: argparse.Namespace) -> int:
+    if args.record:
+        for name in args.record:
+            rec = translation.record(Path(name), Path(args.docs), Path(args.docs_cy))
+            print(f"{name}: recorded {len(rec['paragraphs'])} paragraph(s) of the English text; status {rec['status']}.")
+        return 0
+    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+    counts = {"missing": 0, "outdated": 0, "draft": 0, "reviewed": 0}
+    for pair in edition.pairs:
+        if pair.welsh is None:
+            counts["missing"] += 1
+            print(f"MISSING   {pair.english.rel()}: no Welsh page ({len(pair.english.paragraphs)} paragraph(s))")
+            continue
+        status = pair.record.get("status", "no status")
+        outdated = pair.outdated_paragraphs() if "english" in pair.record else [p.number for p in pair.english.paragraphs]
+        if outdated or pair.outside_paragraphs_changed() or "english" not in pair.record:
+            counts["outdated"] += 1
+            what = f"paragraph(s) {checks._ranges(outdated)}" if outdated else "text outside the numbered paragraphs"
+            print(f"OUTDATED  {pair.welsh.rel()}: English changed since the translation was recorded: {what}")
+        counts[status if status in counts else "draft"] += 1
+        print(f"{status.upper():9} {pair.welsh.rel()}: {len(pair.welsh.paragraphs)} paragraph(s)")
+    total = sum(len(p.english.paragraphs) for p in edition.pairs)
+    in_welsh = sum(len(p.welsh.paragraphs) for p in edition.pairs if p.welsh)
+    print(f"\n{len(edition.pairs)} page(s): {counts['missing']} missing, {counts['outdated']} outdated, "
+          f"{counts['draft']} draft, {counts['reviewed']} reviewed; {in_welsh} of {total} numbered paragraphs in Welsh.")
+    return 1 if counts["missing"] or counts["outdated"] else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guidance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="run the content checks (paragraph numbers, footnotes, links, scripts, boxes, front matter)")
     p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages to check (default: docs/)")
+    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
     p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
     p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), help="run only this check (repeatable)")
     p.set_defaults(func=_cmd_check)
@@ -54,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages (default: docs/)")
     p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
     p.set_defaults(func=_cmd_lost_links)
+
+    p = sub.add_parser("translations", help="report missing, outdated and draft Welsh pages; --record to refresh a page's record")
+    p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
+    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
+    p.add_argument("--record", nargs="+", metavar="FILE",
+                   help="after updating these Welsh pages, record that they now translate the current English text")
+    p.set_defaults(func=_cmd_translations)
     return parser
 
 

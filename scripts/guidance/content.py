@@ -104,22 +104,42 @@ class Page:
             if m := FOOTNOTE_DEF_RE.match(line):
                 note_keys[m.group(1)] = [k for b in CITATION_BLOCK_RE.finditer(line) for k in CITATION_KEY_RE.findall(b.group(1))]
         uses: list[CitationUse] = []
-        current, inside, after_blank = None, False, False
         for no, line in self.lines:
             if FOOTNOTE_DEF_RE.match(line):
                 continue
-            if m := PARAGRAPH_RE.match(line):
-                current, inside, after_blank = int(m.group(1)), True, False
-            elif not line.strip():
-                after_blank = True
-            elif not line.startswith("    ") and after_blank:
-                inside = False
-            else:
-                after_blank = False
+            current, inside = self.paragraph_at[no]
             keys = [k for b in CITATION_BLOCK_RE.finditer(line) for k in CITATION_KEY_RE.findall(b.group(1))]
             keys += [k for r in FOOTNOTE_REF_RE.finditer(line) for k in note_keys.get(r.group(1), [])]
             uses += [CitationUse(k, no, current, inside and current is not None) for k in keys]
         return uses
+
+    @cached_property
+    def paragraph_at(self) -> dict[int, tuple[int | None, bool]]:
+        """Line number -> (the last numbered paragraph started at or before it, whether the line belongs
+        to it). A paragraph runs on through indented blocks and lazy continuation lines."""
+        where: dict[int, tuple[int | None, bool]] = {}
+        current, inside, after_blank = None, False, False
+        for no, line in self.lines:
+            if m := PARAGRAPH_RE.match(line):
+                current, inside, after_blank = int(m.group(1)), True, False
+            elif not line.strip():
+                after_blank = True
+            elif FOOTNOTE_DEF_RE.match(line) or not line.startswith("    ") and (after_blank or line.startswith(("#", "!!!", "???"))):
+                inside = False
+            else:
+                after_blank = False
+            where[no] = (current, inside and bool(line.strip()))
+        return where
+
+    @cached_property
+    def paragraph_blocks(self) -> dict[int, str]:
+        """Numbered paragraph -> its Markdown (first line, continuation and indented blocks)."""
+        blocks: dict[int, list[str]] = {}
+        for no, line in self.lines:
+            number, inside = self.paragraph_at[no]
+            if inside:
+                blocks.setdefault(number, []).append(line)
+        return {n: "\n".join(lines) for n, lines in blocks.items()}
 
     @property
     def declared_range(self) -> tuple[int, int] | None:

@@ -9,7 +9,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "para_link_title": "Copy the link to paragraph {n}",
         "para_label": "Paragraph {n}",
         "para_copied": "Link to paragraph {n} copied",
-        "footnote_backlink_title": "Back to the text",
+        "footnote_backlink_title": "Back to footnote {} in the text",
+        "other_language_link": "Darllenwch y dudalen hon yn Gymraeg",
+        "other_language_note": "(cyfieithiad drafft)",
+        "draft_notice_title": "Draft translation",
+        "draft_notice_text": "This page is a draft translation that a qualified translator has not yet reviewed.",
         "cited_in": "Cited in",
         "cited_in_para": "para {n}",
         "cited_after_para": "after para {n}",
@@ -18,7 +22,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "para_link_title": "Copïo'r ddolen i baragraff {n}",
         "para_label": "Paragraff {n}",
         "para_copied": "Wedi copïo'r ddolen i baragraff {n}",
-        "footnote_backlink_title": "Yn ôl i'r testun",
+        "footnote_backlink_title": "Yn ôl at droednodyn {} yn y testun",
+        "other_language_link": "Read this page in English",
+        "other_language_note": "",
+        "draft_notice_title": "Cyfieithiad drafft",
+        "draft_notice_text": "Cyfieithiad drafft yw'r dudalen hon, ac nid yw cyfieithydd cymwys wedi'i hadolygu eto. "
+                             "Os oes unrhyw amheuaeth am yr ystyr, gweler y testun Saesneg.",
         "cited_in": "Cyfeirir ato yn",
         "cited_in_para": "paragraff {n}",
         "cited_after_para": "ar ôl paragraff {n}",
@@ -29,4 +38,5 @@ DEFAULT_LANGUAGE = "en"
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    return STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key].format(**values)
+    string = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
+    return string.format(**values) if values else string

@@ -1,0 +1,32 @@
+"""Hook: the interface strings *we* add are in the language being built.
+
+Material translates its own interface (theme.language, set per language by static-i18n). Our
+additions — the footnote back-link title, the draft-translation notice, the link to the other
+language — come from guidance.ui_strings, so a Welsh page never shows an English one.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from guidance.mkdocs_site import page_language
+from guidance.ui_strings import STRINGS, text
+
+
+@event_priority(-110)  # after static-i18n (-100) has switched config.theme.language for this pass
+def on_config(config):
+    lang = config.theme["language"]
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = text(lang, "footnote_backlink_title")
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    lang = page_language(page, config)
+    context["ui"] = STRINGS[lang]
+    alternates = getattr(page.file, "alternates", {})
+    other = "en" if lang == "cy" else "cy"
+    if other in alternates:
+        context["other_language"] = {"lang": other, "url": get_relative_url(alternates[other].url, page.url)}
+    context["translation_status"] = (page.meta.get("translation") or {}).get("status")
+    return context

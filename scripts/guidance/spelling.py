@@ -1,0 +1,116 @@
+"""Welsh spell check: hunspell with the cy_GB dictionary, and aspell-cy, over the prose of docs_cy/.
+
+The hunspell dictionary (techiaith's hunspell-cy, LGPL) comes from the PyPI package cymraeg-mcp;
+the hunspell and aspell programs and aspell's Welsh dictionary from Debian (`apt-get install
+hunspell aspell aspell-cy`). Neither dictionary is complete — cy_GB lacks common forms such as
+"gellir" and "meddygon", aspell-cy lacks others — so a word is misspelt only when both reject it. Only Welsh prose is checked: text marked
+as English (`*Title*{lang=en}`, the `{ lang=en }` originals of young people's quotes), footnote
+definitions (references to English works), addresses, code and markup are left out.
+docs_cy/spelling-wordlist.txt lists the few accepted words the dictionary does not know
+(names, acronyms, English titles) — one per line, `#` starts a comment.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import DOCS_CY, FOOTNOTE_DEF_RE, Page
+from .welsh import mutations
+
+WORDLIST = DOCS_CY / "spelling-wordlist.txt"
+#: Welsh clitics written after an apostrophe: sy'n, i'r, a'i, o'u, i'w, 'm, 'th, 'ch.
+CLITICS = {"r", "n", "i", "u", "w", "m", "th", "ch", "ma", "na"}
+WORD_RE = re.compile(r"[A-Za-zÀ-ÿŴŵŶŷ]+(?:['’-][A-Za-zÀ-ÿŴŵŶŷ]+)*")
+
+_STRIP = [
+    re.compile(r"\*[^*\n]+\*\{\s*:?\s*lang=\"?en\"?\s*\}"),          # *English title*{lang=en}
+    re.compile(r"<([a-z]+) lang=\"en\">.*?</\1>"),                  # inline HTML marked English
+    re.compile(r"<!--.*?-->"),                                      # comments (lost-link markers)
+    re.compile(r"<https?://[^>]+>|https?://\S+"),                  # addresses
+    re.compile(r"\]\([^)]*\)"),                                     # link targets
+    re.compile(r"\[\^[^\]]+\]|\[@[^\]]+\]"),                        # footnote and citation markers
+    re.compile(r"\{[^}\n]*\}"),                                     # attribute lists { #id }
+    re.compile(r"`[^`]*`"),
+    re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+\w+", re.M),              # box type words
+]
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    file: str
+    line: int
+    word: str
+
+
+def dictionary() -> Path:
+    spec = importlib.util.find_spec("cymraeg_mcp")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the Welsh dictionary is missing: install the test dependencies "
+                                "(bash scripts/dev.sh test does) — it comes from the PyPI package cymraeg-mcp")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionaries" / "cy_GB"
+
+
+def wordlist(path: Path = WORDLIST) -> set[str]:
+    if not path.exists():
+        return set()
+    return {line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+
+
+def prose_lines(page: Page) -> list[tuple[int, str]]:
+    """The Welsh prose of a page, line by line, with everything that is not Welsh prose removed."""
+    out = []
+    lines = page.lines
+    for i, (no, line) in enumerate(lines):
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if FOOTNOTE_DEF_RE.match(line) or re.match(r"^\s*\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", nxt) \
+                or re.match(r"^\s*\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", line):
+            continue  # references to English works; English originals of quotes
+        for pattern in _STRIP:
+            line = pattern.sub(" ", line)
+        out.append((no, line))
+    return out
+
+
+def _with_mutations(word: str) -> set[str]:
+    """A wordlist entry also accepts its mutated forms, capitalised or not (bregusrwydd: fregusrwydd)."""
+    if word.isupper() or not word.isalpha():
+        return {word}
+    return {f for m in mutations(word) for f in (m, m.capitalize())} | {word}
+
+
+def words(line: str) -> list[str]:
+    found = []
+    for token in WORD_RE.findall(line):
+        for part in re.split(r"['’]", token):
+            if part and part.lower() not in CLITICS:
+                found.append(part)
+    return found
+
+
+def _rejected_by_aspell(words: list[str]) -> set[str]:
+    result = subprocess.run(["aspell", "--lang=cy", "--encoding=utf-8", "list"], input="\n".join(words),
+                            capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def check(pages: list[Page], extra_words: set[str] | None = None) -> tuple[list[Misspelling], int]:
+    """Misspelt words (with where they are) and the number of words checked."""
+    for program in ("hunspell", "aspell"):
+        if shutil.which(program) is None:
+            raise FileNotFoundError(f"the {program} program is missing: sudo apt-get install hunspell aspell aspell-cy "
+                                    "(bash scripts/dev.sh test installs them)")
+    accepted = {form for word in wordlist() | (extra_words or set()) for form in _with_mutations(word)}
+    located: list[tuple[Page, int, str]] = []
+    for page in pages:
+        for no, line in prose_lines(page):
+            located += [(page, no, w) for w in words(line)]
+    unique = sorted({w for _, _, w in located} - accepted)
+    result = subprocess.run(["hunspell", "-d", str(dictionary()), "-l", "-i", "utf-8"],
+                            input="\n".join(unique), capture_output=True, text=True, check=True)
+    wrong = _rejected_by_aspell(sorted(set(result.stdout.split())))
+    return [Misspelling(p.rel(), no, w) for p, no, w in located if w in wrong], len(located)
