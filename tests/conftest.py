@@ -12,9 +12,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
+#: The site is built and served under a path prefix, as on GitHub Pages, so that links which only
+#: work at the server root are caught.
+PREFIX = "/cse-guidance/"
+SITE_URL = f"http://127.0.0.1{PREFIX}"
+
+
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     """Run a project command (mkdocs, guidance, ...) from this environment; capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     exe = BIN / args[0]
     return subprocess.run([str(exe) if exe.exists() else args[0], *args[1:]], cwd=cwd, env=env,
                           capture_output=True, text=True, **kwargs)
@@ -49,20 +55,11 @@ def page(site: Path) -> Pages:
 
 @pytest.fixture(scope="session")
 def site_url(site: Path):
-    """The built site served over HTTP on 127.0.0.1 (browsers and link checkers need a real server)."""
-    import functools
-    import http.server
-    import threading
+    """The built site served over HTTP on 127.0.0.1 under its prefix (browsers need a real server)."""
+    from guidance.serve import serve
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(site, PREFIX) as url:
+        yield url
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -28,6 +28,8 @@ def _welsh_sources(config) -> dict[str, Path]:
     sources = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder)
+        if config.exclude_docs and config.exclude_docs.match_file(rel.as_posix()):
+            continue  # fragments (docs/includes/) are included into pages, not published
         if (Path(config.docs_dir) / rel).exists():
             sources[rel.with_suffix(f".{WELSH}{rel.suffix}").as_posix()] = path
     return sources

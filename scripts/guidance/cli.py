@@ -4,6 +4,7 @@
   guidance lost-links    list links whose address was lost from the source, for an editor to restore
   guidance translations  list Welsh pages and paragraphs that are missing, outdated or still draft;
                          --record FILE after updating a Welsh page
+  guidance links SITE    check every internal link and #anchor of a built site (both languages)
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -11,10 +12,11 @@ Run `guidance <command> --help` for the options of each command.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import checks, reports, translation
+from . import checks, links, reports, serve, translation
 from .content import DOCS, DOCS_CY, load_pages
 from .references import BIBLIOGRAPHY
 
@@ -69,6 +71,14 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     return 1 if counts["missing"] or counts["outdated"] else 0
 
 
+def _cmd_links(args: argparse.Namespace) -> int:
+    problems, checked = links.check_site(Path(args.site), args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/")))
+    for problem in problems:
+        print(problem)
+    print(f"\n{checked} link(s) and anchor(s) checked, {len(problems)} problem(s).")
+    return 1 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guidance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -92,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", nargs="+", metavar="FILE",
                    help="after updating these Welsh pages, record that they now translate the current English text")
     p.set_defaults(func=_cmd_translations)
+
+    p = sub.add_parser("links", help="check every internal link and #anchor of a built site, served on 127.0.0.1")
+    p.add_argument("site", help="the built site folder (mkdocs build --site-dir …)")
+    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
+    p.set_defaults(func=_cmd_links)
     return parser
 
 

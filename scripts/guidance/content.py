@@ -165,5 +165,10 @@ class Page:
             return self.path.as_posix()
 
 
+#: Folders of Markdown fragments that pages include (abbreviations, shared passages); not pages.
+FRAGMENT_FOLDERS = {"includes"}
+
+
 def load_pages(folder: Path = DOCS) -> list[Page]:
-    return [Page.load(p) for p in sorted(folder.rglob("*.md"))]
+    return [Page.load(p) for p in sorted(folder.rglob("*.md"))
+            if not FRAGMENT_FOLDERS & set(p.relative_to(folder).parts[:-1])]

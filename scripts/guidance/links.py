@@ -1,0 +1,51 @@
+"""Internal link and anchor check of a built site with linkchecker, in words an editor can act on.
+
+The English and Welsh halves of the site are checked by two linkchecker processes side by side (the
+anchor check is CPU-bound), each recursing only into its own language; links across languages are
+still checked, anchors included.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .serve import serve
+
+RCFILE = Path(__file__).with_name("linkcheckerrc")
+WELSH = "cy/"
+
+
+def _run(start: str, nofollow: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "guidance.linkchecker_runner", "-f", str(RCFILE), "--no-status", "-v", "-o", "csv",
+                             "--no-follow-url", nofollow, start],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _rows(process: subprocess.Popen) -> list[dict]:
+    out, err = process.communicate(timeout=900)
+    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in out.splitlines() if not l.startswith("#"))), delimiter=";"))
+    if process.returncode not in (0, 1) or not rows:
+        raise RuntimeError(f"linkchecker failed (exit {process.returncode}):\n{out}\n{err}")
+    return rows
+
+
+def check_site(site: Path, prefix: str = "/") -> tuple[list[str], int]:
+    """Problems as 'page (line): the link to … is broken: …' lines, and the number of URLs checked."""
+    with serve(site, prefix) as base:
+        english = _run(base, "^" + re.escape(base + WELSH))
+        welsh = _run(base + WELSH, "^" + re.escape(base) + "(?!" + re.escape(WELSH) + ")")
+        rows = _rows(english) + _rows(welsh)
+    problems = []
+    for row in rows:
+        if row["valid"] == "True" and not row["warningstring"]:
+            continue
+        page = row["parentname"].replace(base, prefix) or "(start page)"
+        what = row["result"] if row["valid"] != "True" else row["warningstring"]
+        problems.append(f"{page} (line {row['line']}): the link to '{row['urlname']}' is broken: {' '.join(what.split())}. "
+                        "Fix the link in the Markdown page this was built from (docs/ or docs_cy/).")
+    return sorted(set(problems)), len({row["url"] for row in rows})
