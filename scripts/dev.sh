@@ -34,9 +34,11 @@ setup_python() {
   fi
 }
 
-# System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser tests).
+# System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser
+# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules).
 setup_system() {
   local missing=()
+  command -v npm >/dev/null || missing+=(nodejs npm)
   command -v hunspell >/dev/null || missing+=(hunspell)
   command -v aspell >/dev/null || missing+=(aspell)
   [ -e /usr/lib/aspell/cy.multi ] || missing+=(aspell-cy)
@@ -58,6 +60,9 @@ case "${1:-}" in
   test)
     setup_system
     setup_python test
+    # browser-side test tools, pinned by tests/package-lock.json
+    [ tests/node_modules/.package-lock.json -nt tests/package-lock.json ] \
+      || npm ci --prefix tests --no-audit --no-fund --loglevel=error
     "$VENV/bin/guidance" check
     exec "$VENV/bin/python" -m pytest "${@:2}" ;;
   *)
