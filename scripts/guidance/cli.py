@@ -72,7 +72,8 @@ def _cmd_translations(args: argparse.Namespace) -> int:
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
-    problems, checked = links.check_site(Path(args.site), args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/")))
+    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
+    problems, checked = links.check_site(Path(args.site), prefix, external=args.external)
     for problem in problems:
         print(problem)
     print(f"\n{checked} link(s) and anchor(s) checked, {len(problems)} problem(s).")
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("links", help="check every internal link and #anchor of a built site, served on 127.0.0.1")
     p.add_argument("site", help="the built site folder (mkdocs build --site-dir …)")
     p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
+    p.add_argument("--external", action="store_true",
+                   help="also check links that leave the site (needs the internet; the weekly workflow uses it)")
     p.set_defaults(func=_cmd_links)
     return parser
 

@@ -20,9 +20,10 @@ RCFILE = Path(__file__).with_name("linkcheckerrc")
 WELSH = "cy/"
 
 
-def _run(start: str, nofollow: str) -> subprocess.Popen:
+def _run(start: str, nofollow: str, external: bool) -> subprocess.Popen:
+    extra = ["--check-extern"] if external else []
     return subprocess.Popen([sys.executable, "-m", "guidance.linkchecker_runner", "-f", str(RCFILE), "--no-status", "-v", "-o", "csv",
-                             "--no-follow-url", nofollow, start],
+                             *extra, "--no-follow-url", nofollow, start],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -34,11 +35,12 @@ def _rows(process: subprocess.Popen) -> list[dict]:
     return rows
 
 
-def check_site(site: Path, prefix: str = "/") -> tuple[list[str], int]:
-    """Problems as 'page (line): the link to … is broken: …' lines, and the number of URLs checked."""
+def check_site(site: Path, prefix: str = "/", external: bool = False) -> tuple[list[str], int]:
+    """Problems as 'page (line): the link to … is broken: …' lines, and the number of URLs checked.
+    With external=True the links leaving the site are checked too (needs the internet)."""
     with serve(site, prefix) as base:
-        english = _run(base, "^" + re.escape(base + WELSH))
-        welsh = _run(base + WELSH, "^" + re.escape(base) + "(?!" + re.escape(WELSH) + ")")
+        english = _run(base, "^" + re.escape(base + WELSH), external)
+        welsh = _run(base + WELSH, "^" + re.escape(base) + "(?!" + re.escape(WELSH) + ")", external)
         rows = _rows(english) + _rows(welsh)
     problems = []
     for row in rows:
