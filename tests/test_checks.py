@@ -213,3 +213,26 @@ def test_at_sign_in_brackets_would_be_eaten(docs, bib, text):
     assert code == 1
     bracket = re.match(r"\[[^\]]*\]", text).group(0)
     assert f"{CH3}:{line_of(path, 'Contact:')}: '{bracket}' contains '@', so the citation plugin would treat it as a citation and delete it" in out
+
+
+def test_broken_internal_anchor(docs):
+    path = docs / "index.md"
+    edit(path, "chapter-3-safeguarding-procedures.md#para-158", "chapter-3-safeguarding-procedures.md#para-518")
+    code, out = check(docs)
+    assert code == 1
+    assert (f"index.md:{line_of(path, '#para-518')}: the link 'chapter-3-safeguarding-procedures.md#para-518' points to "
+            "'#para-518', which is not on") in out
+
+
+def test_link_to_a_page_that_does_not_exist(docs):
+    path = docs / "index.md"
+    edit(path, "(introduction.md)", "(introductoin.md)")
+    code, out = check(docs)
+    assert code == 1
+    assert f"index.md:{line_of(path, 'introductoin.md')}: the link 'introductoin.md' points to a page that does not exist" in out
+
+
+def test_heading_anchor_links_are_recognised(docs):
+    """The home page links to a chapter-1 heading anchor: the check must accept real heading anchors."""
+    code, out = check(docs)
+    assert "identifying-and-reporting-child-sexual-exploitation-cse" not in out

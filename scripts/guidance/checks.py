@@ -185,6 +185,48 @@ def raw_script(content: Content) -> Iterator[Problem]:
                               "(readers' privacy and safety). Remove it; site behaviour belongs in overrides/.")
 
 
+LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
+HEADING_ID_RE = re.compile(r"^#{1,6}\s+(.*?)(?:\s*\{\s*#([\w-]+)\s*\})?\s*$")
+
+
+def _anchors(page: Page) -> set[str]:
+    """Anchors a page is known to have: its paragraphs and its headings (as the toc extension names them)."""
+    from markdown.extensions.toc import slugify
+
+    anchors = {f"para-{p.number}" for p in page.paragraphs}
+    for _, line in page.lines:
+        if m := HEADING_ID_RE.match(line):
+            anchors.add(m.group(2) or slugify(re.sub(r"[*_`]", "", m.group(1)), "-"))
+    return anchors
+
+
+@check("internal-links")
+def internal_links(content: Content) -> Iterator[Problem]:
+    """Links between pages point at pages and anchors that exist (in the same language)."""
+    roots = [content.edition.docs] + ([content.edition.docs_cy] if content.edition.welsh else [])
+    by_path = {p.path.resolve(): p for p in content.pages}
+    for page in content.pages:
+        root = next(r for r in roots if page.path.resolve().is_relative_to(r.resolve()))
+        for no, line in page.lines:
+            for m in LINK_RE.finditer(line):
+                target = m.group(1)
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+                    continue  # https:, mailto:, tel:
+                path, _, anchor = target.partition("#")
+                if path and not path.endswith(".md"):
+                    continue  # assets and directories are checked in the built site (guidance links)
+                target_file = (page.path.parent / path).resolve() if path else page.path.resolve()
+                if not target_file.is_relative_to(root.resolve()) or target_file not in by_path:
+                    yield Problem(page.rel(), no, f"the link '{target}' points to a page that does not exist. "
+                                                  f"Check the file name (pages are the .md files in {root.name}/).")
+                    continue
+                if anchor and anchor not in _anchors(by_path[target_file]):
+                    yield Problem(page.rel(), no,
+                                  f"the link '{target}' points to '#{anchor}', which is not on {by_path[target_file].rel()}. "
+                                  "Paragraph anchors are #para-N with N a paragraph of that page; heading anchors are the "
+                                  "heading in lower case with hyphens.")
+
+
 ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 
 
