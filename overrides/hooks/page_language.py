@@ -18,7 +18,16 @@ from guidance.ui_strings import STRINGS, text
 def on_config(config):
     lang = config.theme["language"]
     config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = text(lang, "footnote_backlink_title")
+    if lang != "en":
+        # Every pass writes site/404.html; keep the English one (GitHub Pages serves only that file).
+        config.theme.static_templates.discard("404.html")
     return config
+
+
+def on_template_context(context, template_name, config):
+    """Templates that are not pages (404.html) get the strings of the language being built."""
+    context["ui"] = STRINGS[config.theme["language"]]
+    return context
 
 
 def on_page_context(context, page, config, nav):

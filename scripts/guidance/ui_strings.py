@@ -15,8 +15,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_title": "Draft translation",
         "draft_notice_text": "This page is a draft translation that a qualified translator has not yet reviewed.",
         "cited_in": "Cited in",
+        "exit_label": "Exit this page",
+        "exit_emergency": "Emergency",
+        "exit_loading": "Loading.",
+        "exit_shift_2": "Shift, press 2 more times to exit.",
+        "exit_shift_1": "Shift, press 1 more time to exit.",
+        "exit_shift_0": "Exit this page activated.",
+        "exit_shift_timed_out": "Exit this page expired.",
         "cited_in_para": "para {n}",
         "cited_after_para": "after para {n}",
+        "search_para_title": "Para {n} – {heading}",
     },
     "cy": {
         "para_link_title": "Copïo'r ddolen i baragraff {n}",
@@ -29,8 +37,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_text": "Cyfieithiad drafft yw'r dudalen hon, ac nid yw cyfieithydd cymwys wedi'i hadolygu eto. "
                              "Os oes unrhyw amheuaeth am yr ystyr, gweler y testun Saesneg.",
         "cited_in": "Cyfeirir ato yn",
+        "exit_label": "Gadael y dudalen hon",
+        "exit_emergency": "Argyfwng",
+        "exit_loading": "Yn llwytho.",
+        "exit_shift_2": "Shift, pwyswch 2 waith eto i adael.",
+        "exit_shift_1": "Shift, pwyswch unwaith eto i adael.",
+        "exit_shift_0": "Wedi dewis gadael y dudalen hon.",
+        "exit_shift_timed_out": "Mae'r opsiwn gadael y dudalen hon wedi dod i ben.",
         "cited_in_para": "paragraff {n}",
         "cited_after_para": "ar ôl paragraff {n}",
+        "search_para_title": "Paragraff {n} – {heading}",
     },
 }
 
