@@ -15,6 +15,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_title": "Draft translation",
         "draft_notice_text": "This page is a draft translation that a qualified translator has not yet reviewed.",
         "cited_in": "Cited in",
+        "last_updated": "Last updated",
+        "edition": "Consultation draft WG37941, live edition {version}",
         "statements_label": "Statements",
         "accessibility_statement": "Accessibility statement",
         "welsh_language_statement": "Welsh language statement",
@@ -40,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_text": "Cyfieithiad drafft yw'r dudalen hon, ac nid yw cyfieithydd cymwys wedi'i hadolygu eto. "
                              "Os oes unrhyw amheuaeth am yr ystyr, gweler y testun Saesneg.",
         "cited_in": "Cyfeirir ato yn",
+        "last_updated": "Diweddarwyd ddiwethaf",
+        "edition": "Drafft ymgynghori WG37941, argraffiad byw {version}",
         "statements_label": "Datganiadau",
         "accessibility_statement": "Datganiad hygyrchedd",
         "welsh_language_statement": "Datganiad iaith Gymraeg",

@@ -1,0 +1,59 @@
+"""Hook: each page says when it last changed (from git history) and which edition it is.
+
+A live document must show what changed and when. The date is the last commit that touched the
+page's own source file (docs/ or docs_cy/), so an English edit does not re-date the Welsh page.
+A file not yet committed (a local preview of an edit) shows today's date. The edition names the
+source document and this site's version and commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+from guidance.mkdocs_site import page_language, project_root
+from guidance.ui_strings import text
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "cy": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+           "Hydref", "Tachwedd", "Rhagfyr"],
+}
+
+_last_changed: dict[Path, datetime.date] = {}
+_edition = {"version": version("cse-guidance"), "commit": ""}
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else ""
+
+
+def on_config(config):
+    """Read the whole history once per build: newest commit date of every file."""
+    root = project_root(config)
+    _last_changed.clear()
+    day = None
+    for line in _git(root, "log", "--format=%x00%cs", "--name-only", "--", "docs", "docs_cy").splitlines():
+        if line.startswith("\x00"):
+            day = datetime.date.fromisoformat(line[1:])
+        elif line and day:
+            _last_changed.setdefault((root / line).resolve(), day)
+    _edition["commit"] = _git(root, "rev-parse", "--short", "HEAD").strip()
+    return config
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def on_page_context(context, page, config, nav):
+    lang = page_language(page, config)
+    day = _last_changed.get(Path(page.file.abs_src_path).resolve(), datetime.date.today())
+    context["last_updated"] = {"iso": day.isoformat(), "text": format_date(day, lang)}
+    release = _edition["version"] + (f" ({_edition['commit']})" if _edition["commit"] else "")
+    context["edition"] = text(lang, "edition", version=release)
+    return context
