@@ -32,6 +32,8 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = run("mkdocs", "build", "--strict", "--site-dir", str(out))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    result = run("guidance", "pdf", str(out), "--prefix", PREFIX, timeout=600)  # the PDFs the site links to
+    assert result.returncode == 0, f"guidance pdf failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 

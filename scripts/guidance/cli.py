@@ -5,6 +5,7 @@
   guidance translations  list Welsh pages and paragraphs that are missing, outdated or still draft;
                          --record FILE after updating a Welsh page
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
+  guidance pdf SITE      print the whole guidance to one PDF per language, into SITE/downloads/
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -16,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import checks, links, reports, serve, translation
+from . import checks, links, pdf, reports, serve, translation
 from .content import DOCS, DOCS_CY, load_pages
 from .references import BIBLIOGRAPHY
 
@@ -80,6 +81,14 @@ def _cmd_links(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    site = Path(args.site)
+    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
+    for path in pdf.build(site, site / "downloads", prefix):
+        print(f"{path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guidance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -110,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--external", action="store_true",
                    help="also check links that leave the site (needs the internet; the weekly workflow uses it)")
     p.set_defaults(func=_cmd_links)
+
+    p = sub.add_parser("pdf", help="print the whole guidance to a PDF per language (Chromium), into SITE/downloads/")
+    p.add_argument("site", help="the built site folder")
+    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
+    p.set_defaults(func=_cmd_pdf)
     return parser
 
 

@@ -1,0 +1,56 @@
+"""PDFs of the whole guidance, one per language, printed by Chromium from the built site.
+
+The PDF is the site's own print layout (overrides/assets/stylesheets/guidance.css, @media print)
+applied to the Introduction, Chapters 1-5 and the References, one after another: what a reader
+prints from a page is what the PDF holds. Chromium writes a tagged PDF with an outline, the
+document's title and its language, so screen readers and PDF viewers know what they have.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .serve import serve
+
+CHROMIUM = Path("/usr/bin/chromium")
+GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
+            "chapter-3-safeguarding-procedures/", "chapter-4-care-and-support/",
+            "chapter-5-disrupting-perpetrators/", "references/"]
+LANGUAGES = {"en": "", "cy": "cy/"}
+FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
+
+
+def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
+    """Write one PDF per language into out/ and return their paths."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with serve(site, prefix) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        try:
+            for lang, root in LANGUAGES.items():
+                tab = browser.new_page()
+                chapters = []
+                for path in GUIDANCE:
+                    tab.goto(base + root + path)
+                    chapters.append(tab.eval_on_selector("article", "a => a.innerHTML"))
+                title = tab.eval_on_selector("meta[property='og:site_name'], title",
+                                             "e => e.content || e.textContent")
+                # The first page keeps the site's stylesheets and base address; its article gets every chapter.
+                tab.goto(base + root + GUIDANCE[0])
+                tab.evaluate("""([chapters, title]) => {
+                    document.querySelector('article').innerHTML = chapters.join('');
+                    document.title = title;
+                }""", [chapters, title.split(" - ")[-1].strip()])
+                tab.emulate_media(media="print")
+                target = out / FILENAME.format(lang=lang)
+                tab.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=False,
+                        margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+                written.append(target)
+                tab.close()
+        finally:
+            browser.close()
+    return written
