@@ -42,6 +42,13 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def remove_paragraph(path: Path, number: int) -> None:
+    """Delete a numbered paragraph (up to the next one) the way a careless edit would."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(f"\n{number}. "), text.index(f"\n{number + 1}. ")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
 def test_real_content_passes():
     result = run("guidance", "check")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -59,10 +66,7 @@ def test_duplicate_paragraph_number(docs):
 
 def test_missing_paragraph(docs):
     path = docs / CH3
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\n151. ")
-    end = text.index("\n152. ")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    remove_paragraph(path, 151)
     code, out = check(docs)
     assert code == 1
     assert f"{CH3}:{line_of(path, 'paragraphs:')}: paragraph 151 is missing" in out

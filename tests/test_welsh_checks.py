@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run
+from test_checks import edit, line_of, remove_paragraph
 
 CH3 = "chapter-3-safeguarding-procedures.md"
 
@@ -27,16 +28,6 @@ def check(project: Path, *only: str) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_the_real_edition_passes_the_gate():
     result = run("guidance", "translations")
     assert result.returncode == 0, result.stdout
@@ -52,10 +43,7 @@ def test_missing_welsh_page_fails(project):
 
 
 def test_paragraph_missing_in_welsh_fails(project):
-    path = project / "docs_cy" / CH3
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("\n158. "), text.index("\n159. ")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    remove_paragraph(project / "docs_cy" / CH3, 158)
     code, out = check(project, "welsh-structure")
     assert code == 1
     assert f"docs_cy/{CH3}:" in out and "missing in Welsh: 158" in out
@@ -63,7 +51,7 @@ def test_paragraph_missing_in_welsh_fails(project):
 
 def test_citation_key_differing_fails(project):
     path = project / "docs_cy" / "introduction.md"
-    replace(path, "[@DepartmentOfHealth2000safeguarding]", "[@Hallett2017making]")
+    edit(path, "[@DepartmentOfHealth2000safeguarding]", "[@Hallett2017making]")
     code, out = check(project, "welsh-structure")
     assert code == 1
     assert f"docs_cy/introduction.md:{line_of(path, '15. ')}: the citations in paragraph 15 differ from English" in out
@@ -71,7 +59,7 @@ def test_citation_key_differing_fails(project):
 
 def test_english_paragraph_edited_without_welsh_update_fails(project):
     english = project / "docs" / CH3
-    replace(english, "158. All children identified as potentially trafficked", "158. All children identified as possibly trafficked")
+    edit(english, "158. All children identified as potentially trafficked", "158. All children identified as possibly trafficked")
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     welsh_line = line_of(project / "docs_cy" / CH3, "158. ")
@@ -85,7 +73,7 @@ def test_english_paragraph_edited_without_welsh_update_fails(project):
 
 
 def test_english_heading_edited_without_welsh_update_fails(project):
-    replace(project / "docs" / CH3, "## A proportionate response", "## A proportionate, timely response")
+    edit(project / "docs" / CH3, "## A proportionate response", "## A proportionate, timely response")
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     assert "changed outside its numbered paragraphs" in out
@@ -93,7 +81,7 @@ def test_english_heading_edited_without_welsh_update_fails(project):
 
 def test_misspelt_welsh_word_fails(project):
     path = project / "docs_cy" / CH3
-    replace(path, "158. ", "158. Plantt ")
+    edit(path, "158. ", "158. Plantt ")
     code, out = check(project, "welsh-spelling")
     assert code == 1
     assert f"docs_cy/{CH3}:{line_of(path, '158. Plantt')}: 'Plantt' is not in the Welsh dictionary" in out
@@ -104,7 +92,7 @@ def test_glossary_term_not_used_in_welsh_fails(project):
     text = path.read_text(encoding="utf-8")
     para = next(l for l in text.split("\n") if l.startswith("144. "))
     assert "yng Ngweithdrefnau Diogelu Cymru" in para  # the nasal mutation of the agreed term is recognised
-    replace(path, para, para.replace("yng Ngweithdrefnau Diogelu Cymru", "yn Nhrefniadau Cymru"))
+    edit(path, para, para.replace("yng Ngweithdrefnau Diogelu Cymru", "yn Nhrefniadau Cymru"))
     code, out = check(project, "terminology")
     assert code == 1
     assert f"docs_cy/{CH3}:{line_of(path, '144. ')}: English paragraph 144 says 'Wales Safeguarding Procedures'" in out
@@ -112,7 +100,7 @@ def test_glossary_term_not_used_in_welsh_fails(project):
 
 def test_draft_status_is_required(project):
     path = project / "docs_cy" / "index.md"
-    replace(path, "status: draft", "status: finished")
+    edit(path, "status: draft", "status: finished")
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     assert "the front matter needs 'translation: status: draft'" in out
