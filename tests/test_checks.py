@@ -15,6 +15,9 @@ import pytest
 from conftest import ROOT, run
 
 CH3 = "chapter-3-safeguarding-procedures.md"
+#: Paragraphs 148-166 live in fragments that chapter 3 and the practice guide both include.
+RESPONSE = "includes/safeguarding-procedure/proportionate-response.md"
+REACHING_18 = "includes/safeguarding-procedure/reaching-18.md"
 
 
 @pytest.fixture
@@ -56,28 +59,30 @@ def test_real_content_passes():
 
 
 def test_duplicate_paragraph_number(docs):
-    edit(docs / CH3, "\n159. ", "\n158. ")
+    edit(docs / CH3, "\n144. ", "\n143. ")
     code, out = check(docs)
     assert code == 1
-    line = [n for n, l in enumerate((docs / CH3).read_text().split("\n"), 1) if l.startswith("158. ")][1]
-    assert f"{CH3}:{line}: paragraph 158 appears twice" in out
-    assert "paragraph 159 is missing" in out
+    line = [n for n, l in enumerate((docs / CH3).read_text().split("\n"), 1) if l.startswith("143. ")][1]
+    assert f"{CH3}:{line}: paragraph 143 appears twice" in out
+    assert "paragraph 144 is missing" in out
 
 
 def test_missing_paragraph(docs):
     path = docs / CH3
-    remove_paragraph(path, 151)
+    remove_paragraph(path, 144)
     code, out = check(docs)
     assert code == 1
-    assert f"{CH3}:{line_of(path, 'paragraphs:')}: paragraph 151 is missing" in out
-    assert f"{CH3}:{line_of(path, '152. ')}: paragraph 152 follows paragraph 150; expected 151" in out
+    assert f"{CH3}:{line_of(path, 'paragraphs:')}: paragraph 144 is missing" in out
+    assert f"{CH3}:{line_of(path, '145. ')}: paragraph 145 follows paragraph 143; expected 144" in out
 
 
-def test_paragraph_outside_its_chapter(docs):
-    edit(docs / CH3, "\n166. ", "\n167. ")
+def test_paragraph_outside_its_chapter_is_located_in_its_fragment(docs):
+    fragment = docs / REACHING_18
+    edit(fragment, "\n166. ", "\n167. ")
     code, out = check(docs)
     assert code == 1
-    assert f"{CH3}:{line_of(docs / CH3, '167. ')}: paragraph 167 is outside this page's range 'paragraphs: 139-166'" in out
+    assert (f"{REACHING_18}:{line_of(fragment, '167. ')}: paragraph 167 is outside the range 'paragraphs: 139-166' "
+            f"of {docs / CH3}") in out
     assert "chapter-4-care-and-support.md" in out and "paragraph 167 appears twice" in out
 
 
@@ -137,7 +142,7 @@ def test_lost_links_report_lists_every_gap():
     """31 link targets were lost in the source: 27 in the text, 4 in footnotes (3 distinct works)."""
     result = run("guidance", "lost-links")
     assert result.returncode == 0
-    guidance_pages = ("docs/introduction.md", "docs/chapter-")
+    guidance_pages = ("docs/introduction.md", "docs/chapter-", "docs/includes/")  # includes: shared passages
     text_rows = [l for l in result.stdout.splitlines() if l.startswith(guidance_pages)]
     bib_rows = [l for l in result.stdout.splitlines() if l.startswith("bibliography.bib:")]
     source = (ROOT / "tests/fixtures/source/statutory-guidance-consultation-draft.txt").read_text(encoding="utf-8")
@@ -240,3 +245,23 @@ def test_heading_anchor_links_are_recognised(docs):
     """The home page links to a chapter-1 heading anchor: the check must accept real heading anchors."""
     code, out = check(docs)
     assert "identifying-and-reporting-child-sexual-exploitation-cse" not in out
+
+
+def test_include_naming_a_missing_file(docs):
+    path = docs / CH3
+    edit(path, 'includes/safeguarding-procedure/reaching-18.md"', 'includes/safeguarding-procedure/reaching-eighteen.md"')
+    code, out = check(docs)
+    assert code == 1
+    assert (f"{CH3}:{line_of(path, 'reaching-eighteen')}: '--8<-- \"includes/safeguarding-procedure/reaching-eighteen.md\"' "
+            "names") in out and "which does not exist" in out
+    assert "paragraph 162 is missing" in out
+
+
+def test_shared_paragraph_typed_into_the_practice_guide(docs):
+    """A copy of a chapter's paragraph drifts: the practice guide must include the chapter's fragment."""
+    path = docs / "practice-guide/safeguarding-procedure.md"
+    fragment = (docs / REACHING_18).read_text(encoding="utf-8")
+    edit(path, '--8<-- "includes/safeguarding-procedure/reaching-18.md"', fragment)
+    code, out = check(docs)
+    assert code == 1
+    assert f"safeguarding-procedure.md:{line_of(path, '162. ')}: paragraph 162 is typed into this page" in out

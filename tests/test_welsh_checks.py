@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run
-from test_checks import edit, line_of, remove_paragraph
+from test_checks import CH3, RESPONSE, edit, line_of, remove_paragraph
 
-CH3 = "chapter-3-safeguarding-procedures.md"
+PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 
 @pytest.fixture
@@ -43,10 +43,10 @@ def test_missing_welsh_page_fails(project):
 
 
 def test_paragraph_missing_in_welsh_fails(project):
-    remove_paragraph(project / "docs_cy" / CH3, 158)
+    remove_paragraph(project / "docs_cy" / CH3, 145)
     code, out = check(project, "welsh-structure")
     assert code == 1
-    assert f"docs_cy/{CH3}:" in out and "missing in Welsh: 158" in out
+    assert f"docs_cy/{CH3}:" in out and "missing in Welsh: 145" in out
 
 
 def test_citation_key_differing_fails(project):
@@ -59,15 +59,32 @@ def test_citation_key_differing_fails(project):
 
 def test_english_paragraph_edited_without_welsh_update_fails(project):
     english = project / "docs" / CH3
-    edit(english, "158. All children identified as potentially trafficked", "158. All children identified as possibly trafficked")
+    edit(english, "145. Information sharing is central", "145. Sharing information is central")
     code, out = check(project, "welsh-translation-record")
     assert code == 1
-    welsh_line = line_of(project / "docs_cy" / CH3, "158. ")
-    assert f"docs_cy/{CH3}:{welsh_line}: English paragraph 158 (" in out
-    assert f"docs/{CH3}:{line_of(english, '158. ')}) changed after this Welsh translation was recorded" in out
+    welsh_line = line_of(project / "docs_cy" / CH3, "145. ")
+    assert f"docs_cy/{CH3}:{welsh_line}: English paragraph 145 (" in out
+    assert f"docs/{CH3}:{line_of(english, '145. ')}) changed after this Welsh translation was recorded" in out
     # the editor updates the Welsh and refreshes the record with one command: the gate opens again
     record = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
                  "--record", str(project / "docs_cy" / CH3))
+    assert record.returncode == 0, record.stdout + record.stderr
+    assert check(project, "welsh-translation-record")[0] == 0
+
+
+def test_shared_paragraph_edited_flags_every_welsh_page_showing_it(project):
+    """Paragraph 158 is one fragment shown by chapter 3 and the practice guide: both Welsh pages wait for it."""
+    english = project / "docs" / RESPONSE
+    edit(english, "158. All children identified as potentially trafficked", "158. All children identified as possibly trafficked")
+    code, out = check(project, "welsh-translation-record")
+    assert code == 1
+    welsh_line = line_of(project / "docs_cy" / RESPONSE, "158. ")
+    assert f"docs_cy/{RESPONSE}:{welsh_line}: English paragraph 158 (" in out
+    assert f"docs/{RESPONSE}:{line_of(english, '158. ')}) changed after this Welsh translation was recorded" in out
+    for page in (CH3, PROCEDURE):
+        assert f"run `guidance translations --record {project / 'docs_cy' / page}`" in out
+    record = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+                 "--record", str(project / "docs_cy" / CH3), str(project / "docs_cy" / PROCEDURE))
     assert record.returncode == 0, record.stdout + record.stderr
     assert check(project, "welsh-translation-record")[0] == 0
 
@@ -79,12 +96,13 @@ def test_english_heading_edited_without_welsh_update_fails(project):
     assert "changed outside its numbered paragraphs" in out
 
 
-def test_misspelt_welsh_word_fails(project):
-    path = project / "docs_cy" / CH3
+def test_misspelt_welsh_word_fails_at_its_fragment_line(project):
+    path = project / "docs_cy" / RESPONSE
     edit(path, "158. ", "158. Plantt ")
     code, out = check(project, "welsh-spelling")
     assert code == 1
-    assert f"docs_cy/{CH3}:{line_of(path, '158. Plantt')}: 'Plantt' is not in the Welsh dictionary" in out
+    assert f"docs_cy/{RESPONSE}:{line_of(path, '158. Plantt')}: 'Plantt' is not in the Welsh dictionary" in out
+    assert out.count("'Plantt'") == 1  # shown by two pages, reported once
 
 
 def test_glossary_term_not_used_in_welsh_fails(project):

@@ -1,7 +1,8 @@
 """Hook: each page says when it last changed (from git history) and which edition it is.
 
 A live document must show what changed and when. The date is the last commit that touched the
-page's own source file (docs/ or docs_cy/), so an English edit does not re-date the Welsh page.
+page's own source file (docs/ or docs_cy/) or a passage it includes (includes/), so an English edit
+does not re-date the Welsh page and an edit to a shared passage re-dates every page showing it.
 A file not yet committed (a local preview of an edit) shows today's date. The edition names the
 source document and this site's version and commit.
 """
@@ -13,7 +14,8 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
-from guidance.mkdocs_site import page_language, project_root
+from guidance.content import Page
+from guidance.mkdocs_site import page_language, project_root, welsh_docs
 from guidance.ui_strings import text
 
 MONTHS = {
@@ -52,7 +54,10 @@ def format_date(day: datetime.date, lang: str) -> str:
 
 def on_page_context(context, page, config, nav):
     lang = page_language(page, config)
-    day = _last_changed.get(Path(page.file.abs_src_path).resolve(), datetime.date.today())
+    source = Path(page.file.abs_src_path)
+    folder = welsh_docs(config) if lang == "cy" else Path(config.docs_dir)
+    files = [source] + [include.path for include in Page.load(source, folder).includes]
+    day = max(_last_changed.get(f.resolve(), datetime.date.today()) for f in files)
     context["last_updated"] = {"iso": day.isoformat(), "text": format_date(day, lang)}
     release = _edition["version"] + (f" ({_edition['commit']})" if _edition["commit"] else "")
     context["edition"] = text(lang, "edition", version=release)

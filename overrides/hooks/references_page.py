@@ -28,7 +28,7 @@ def _short_title(page) -> str:
 def _citing_places(folder: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
     places: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for page in load_pages(folder):
-        target = page.path.name
+        target = page.path.relative_to(folder).as_posix()
         for use in page.citations:
             if use.paragraph is None:
                 label, href = _short_title(page), target

@@ -15,8 +15,8 @@ import yaml
 from pybtex.database import parse_file
 from pybtex.exceptions import PybtexError
 
-from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, ROOT,
-                      FrontMatterError, Page)
+from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE,
+                      FrontMatterError, Page, rel)
 from . import spelling
 from .references import BIBLIOGRAPHY
 from .welsh import phrase_forms
@@ -89,6 +89,9 @@ def _paragraph_numbers(pages: list[Page], folder: str) -> Iterator[Problem]:
     seen: dict[int, tuple[Page, int]] = {}
     ranged: list[tuple[tuple[int, int], Page]] = []
     for page in pages:
+        if "paragraphs_from" in page.meta:
+            yield from _shared_paragraphs(page, pages)
+            continue
         try:
             declared = page.declared_range
         except FrontMatterError as exc:
@@ -97,7 +100,7 @@ def _paragraph_numbers(pages: list[Page], folder: str) -> Iterator[Problem]:
         if declared is None:
             if page.paragraphs:
                 first_para = page.paragraphs[0]
-                yield Problem(page.rel(), first_para.line,
+                yield Problem(*page.where(first_para.line),
                               f"{len(page.paragraphs)} line(s) start like numbered paragraphs (the first: '{first_para.number}. ') "
                               "but the front matter has no 'paragraphs:' range. On a guidance chapter add "
                               "'paragraphs: FIRST-LAST'; on other pages write the number differently (e.g. as a heading).")
@@ -109,17 +112,17 @@ def _paragraph_numbers(pages: list[Page], folder: str) -> Iterator[Problem]:
             n = para.number
             if n in seen:
                 other_page, other_line = seen[n]
-                yield Problem(page.rel(), para.line,
-                              f"paragraph {n} appears twice (also at {other_page.rel()}:{other_line}). "
+                yield Problem(*page.where(para.line),
+                              f"paragraph {n} appears twice (also at {other_page.locate(other_line)}). "
                               "Each paragraph number must be used once: renumber or remove one of them.")
                 continue
             seen[n] = (page, para.line)
             if not first <= n <= last:
-                yield Problem(page.rel(), para.line,
-                              f"paragraph {n} is outside this page's range 'paragraphs: {first}-{last}'. "
+                yield Problem(*page.where(para.line),
+                              f"paragraph {n} is outside the range 'paragraphs: {first}-{last}' of {page.rel()}. "
                               "Move it to the right chapter or correct the range in the front matter.")
             if previous is not None and n != previous + 1:
-                yield Problem(page.rel(), para.line,
+                yield Problem(*page.where(para.line),
                               f"paragraph {n} follows paragraph {previous}; expected {previous + 1}. "
                               "Paragraph numbers must run in order without gaps.")
             previous = n
@@ -135,6 +138,39 @@ def _paragraph_numbers(pages: list[Page], folder: str) -> Iterator[Problem]:
                                  "Add them to a chapter and extend its 'paragraphs:' range.")
 
 
+def _shared_paragraphs(page: Page, pages: list[Page]) -> Iterator[Problem]:
+    """A page that shows a chapter's paragraphs (`paragraphs_from: CHAPTER.md`, e.g. the practice guide)
+    takes them from the fragments that chapter includes, so the two can never disagree."""
+    name = page.meta["paragraphs_from"]
+    chapter = next((p for p in pages if page.base and p.path.resolve() == (page.base / str(name)).resolve()), None)
+    if chapter is None or chapter.declared_range is None:
+        yield Problem(page.rel(), page.meta_line("paragraphs_from"),
+                      f"'paragraphs_from: {name}' must name a chapter page of this folder with a 'paragraphs:' range.")
+        return
+    shared = {inc.name for inc in chapter.includes}
+    for para in page.paragraphs:
+        include = page.include_of(para.line)
+        if include is None:
+            yield Problem(*page.where(para.line),
+                          f"paragraph {para.number} is typed into this page. It belongs to {chapter.rel()}: include the "
+                          f"fragment that chapter uses (a line '--8<-- \"includes/….md\"') so there is one text to edit.")
+        elif include.name not in shared:
+            yield Problem(page.rel(), include.line,
+                          f"'{include.name}' holds paragraph {para.number} but {chapter.rel()} does not include it. "
+                          "Paragraphs shown here must be the chapter's own: include the fragment in the chapter too.")
+
+
+@check("includes")
+def includes(content: Content) -> Iterator[Problem]:
+    """Every `--8<--` line names a fragment that exists in the page's own language folder."""
+    for page in content.pages:
+        for include in page.includes:
+            if not include.exists:
+                yield Problem(page.rel(), include.line,
+                              f"'--8<-- \"{include.name}\"' names {rel(include.path)}, which does not exist. Shared passages "
+                              "live in includes/ of the page's language folder (docs/includes/, docs_cy/includes/).")
+
+
 @check("footnotes")
 def footnotes(content: Content) -> Iterator[Problem]:
     for page in content.pages:
@@ -143,18 +179,18 @@ def footnotes(content: Content) -> Iterator[Problem]:
         for no, line in page.lines:
             if m := FOOTNOTE_DEF_RE.match(line):
                 if m.group(1) in defs:
-                    yield Problem(page.rel(), no, f"footnote [^{m.group(1)}] is defined twice (also line {defs[m.group(1)]}). Keep one definition.")
+                    yield Problem(*page.where(no), f"footnote [^{m.group(1)}] is defined twice (also at {page.locate(defs[m.group(1)])}). Keep one definition.")
                 defs.setdefault(m.group(1), no)
                 line = line[m.end():]
             for r in FOOTNOTE_REF_RE.finditer(line):
                 refs.setdefault(r.group(1), no)
         for label, no in refs.items():
             if label not in defs:
-                yield Problem(page.rel(), no, f"footnote [^{label}] is used here but never defined. "
+                yield Problem(*page.where(no), f"footnote [^{label}] is used here but never defined. "
                                               f"Add a line '[^{label}]: <footnote text>' at the end of the page, or remove the marker.")
         for label, no in defs.items():
             if label not in refs:
-                yield Problem(page.rel(), no, f"footnote [^{label}] is defined but never used in the text. "
+                yield Problem(*page.where(no), f"footnote [^{label}] is defined but never used in the text. "
                                               "Put the marker where it belongs or delete the definition.")
 
 
@@ -166,7 +202,7 @@ def empty_links(content: Content) -> Iterator[Problem]:
     for page in content.pages:
         for no, line in page.lines:
             for m in EMPTY_LINK_RE.finditer(line):
-                yield Problem(page.rel(), no,
+                yield Problem(*page.where(no),
                               f"the link '{m.group(0)}' goes nowhere. Put the real address between the brackets, or, if the "
                               f"address is unknown, write '{m.group(1)}<!-- lost-link -->' so it shows as plain text and "
                               "appears in `guidance lost-links` for an editor to restore.")
@@ -180,7 +216,7 @@ def raw_script(content: Content) -> Iterator[Problem]:
     for page in content.pages:
         for no, line in page.lines:
             if m := RAW_SCRIPT_RE.search(line):
-                yield Problem(page.rel(), no,
+                yield Problem(*page.where(no),
                               f"'{m.group(0)}' puts script into the page. Content pages must not run code "
                               "(readers' privacy and safety). Remove it; site behaviour belongs in overrides/.")
 
@@ -217,11 +253,11 @@ def internal_links(content: Content) -> Iterator[Problem]:
                     continue  # assets and directories are checked in the built site (guidance links)
                 target_file = (page.path.parent / path).resolve() if path else page.path.resolve()
                 if not target_file.is_relative_to(root.resolve()) or target_file not in by_path:
-                    yield Problem(page.rel(), no, f"the link '{target}' points to a page that does not exist. "
+                    yield Problem(*page.where(no), f"the link '{target}' points to a page that does not exist. "
                                                   f"Check the file name (pages are the .md files in {root.name}/).")
                     continue
                 if anchor and anchor not in _anchors(by_path[target_file]):
-                    yield Problem(page.rel(), no,
+                    yield Problem(*page.where(no),
                                   f"the link '{target}' points to '#{anchor}', which is not on {by_path[target_file].rel()}. "
                                   "Paragraph anchors are #para-N with N a paragraph of that page; heading anchors are the "
                                   "heading in lower case with hyphens.")
@@ -235,7 +271,7 @@ def admonitions(content: Content) -> Iterator[Problem]:
     for page in content.pages:
         for no, line in page.lines:
             if (m := ADMONITION_RE.match(line)) and m.group(1) not in ADMONITION_TYPES:
-                yield Problem(page.rel(), no,
+                yield Problem(*page.where(no),
                               f"'{m.group(1)}' is not a box type this site uses. Use one of: {', '.join(sorted(ADMONITION_TYPES))} "
                               "(see CONTRIBUTING.md, 'Boxes').")
 
@@ -258,7 +294,7 @@ KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 
 def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
     """Entry key -> (type, line) from the .bib text, and the problems found while reading it."""
-    rel = _rel(content.bibliography)
+    bib = rel(content.bibliography)
     text = content.bibliography.read_text(encoding="utf-8")
     entries: dict[str, tuple[str, int]] = {}
     problems = []
@@ -268,11 +304,11 @@ def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Pro
         if kind in {"comment", "preamble", "string"}:
             continue
         if key in entries:
-            problems.append(Problem(rel, line, f"the key '{key}' is used twice (also line {entries[key][1]}). "
+            problems.append(Problem(bib, line, f"the key '{key}' is used twice (also line {entries[key][1]}). "
                                                "Merge the two entries or give one a new key, and update the [@key] citations."))
             continue
         if not KEY_RE.match(key):
-            problems.append(Problem(rel, line, f"the key '{key}' has characters the citation plugin cannot handle. "
+            problems.append(Problem(bib, line, f"the key '{key}' has characters the citation plugin cannot handle. "
                                                "Use letters and digits only, as AuthorYYYYword (e.g. Hallett2017making)."))
         entries[key] = (kind, line)
     return entries, problems
@@ -280,7 +316,7 @@ def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Pro
 
 @check("bibliography")
 def bibliography(content: Content) -> Iterator[Problem]:
-    rel = _rel(content.bibliography)
+    bib = rel(content.bibliography)
     entries, problems = _bib_entries(content)
     yield from problems
     if problems:
@@ -288,7 +324,7 @@ def bibliography(content: Content) -> Iterator[Problem]:
     try:
         data = parse_file(str(content.bibliography), bib_format="bibtex")
     except PybtexError as exc:
-        yield Problem(rel, getattr(exc, "lineno", None) or 1,
+        yield Problem(bib, getattr(exc, "lineno", None) or 1,
                       f"the bibliography cannot be read: {exc}. Check the braces and commas of the entry around this line.")
         return
     for key, entry in data.entries.items():
@@ -296,12 +332,12 @@ def bibliography(content: Content) -> Iterator[Problem]:
         for need in REQUIRED_FIELDS.get(kind, [("title", "url")]):
             options = need if isinstance(need, tuple) else (need,)
             if not any(o in entry.fields or o in entry.persons for o in options):
-                yield Problem(rel, line, f"@{kind}{{{key}}} has no {' or '.join(options)}. Add it from the source, or, if the "
+                yield Problem(bib, line, f"@{kind}{{{key}}} has no {' or '.join(options)}. Add it from the source, or, if the "
                                          "source does not give it, use an entry type that does not need it (never invent it).")
     cited = {use.key for page in content.edition.english for use in page.citations}
     for key, (kind, line) in entries.items():
         if key not in cited:
-            yield Problem(rel, line, f"'{key}' is never cited. Cite it with [@{key}] where it belongs, or delete the entry.")
+            yield Problem(bib, line, f"'{key}' is never cited. Cite it with [@{key}] where it belongs, or delete the entry.")
 
 
 BRACKETS_RE = re.compile(r"(?<!\!)\[([^\[\]]*@[^\[\]]*)\]")
@@ -316,10 +352,10 @@ def citations(content: Content) -> Iterator[Problem]:
                 if CITATION_BLOCK_RE.fullmatch(m.group(0)):
                     for key in CITATION_KEY_RE.findall(m.group(1)):
                         if key not in entries:
-                            yield Problem(page.rel(), no, f"[@{key}] cites a work that is not in bibliography.bib. "
+                            yield Problem(*page.where(no), f"[@{key}] cites a work that is not in bibliography.bib. "
                                                           "Check the spelling of the key, or add the entry to bibliography.bib.")
                 else:
-                    yield Problem(page.rel(), no,
+                    yield Problem(*page.where(no),
                                   f"'{m.group(0)}' contains '@', so the citation plugin would treat it as a citation and delete it. "
                                   "A citation is only [@key] or [@key1; @key2] (no page numbers or words inside). For an e-mail "
                                   "address write <name@example.org>; for other text remove the brackets.")
@@ -333,8 +369,8 @@ def welsh_pages(content: Content) -> Iterator[Problem]:
             welsh = (edition.docs_cy / pair.english.path.relative_to(edition.docs)).as_posix()
             yield Problem(pair.english.rel(), 1,
                           f"this page has no Welsh counterpart. Every page is published in English and Welsh at the same "
-                          f"time: add {_rel(Path(welsh))} (see CONTRIBUTING.md, 'Welsh'), then run "
-                          f"`guidance translations --record {_rel(Path(welsh))}`.")
+                          f"time: add {rel(Path(welsh))} (see CONTRIBUTING.md, 'Welsh'), then run "
+                          f"`guidance translations --record {rel(Path(welsh))}`.")
     for page in edition.orphans():
         yield Problem(page.rel(), 1, "this Welsh page has no English page of the same name in docs/. Rename it to match "
                                      "its English page, or delete it.")
@@ -347,10 +383,11 @@ def welsh_structure(content: Content) -> Iterator[Problem]:
         english, welsh = pair.english, pair.welsh
         if welsh is None or welsh.meta_error:
             continue
-        if english.meta.get("paragraphs") != welsh.meta.get("paragraphs"):
-            yield Problem(welsh.rel(), welsh.meta_line("paragraphs"),
-                          f"'paragraphs: {welsh.meta.get('paragraphs')}' differs from the English page's "
-                          f"'paragraphs: {english.meta.get('paragraphs')}'. Use the same range.")
+        for key in ("paragraphs", "paragraphs_from"):
+            if english.meta.get(key) != welsh.meta.get(key):
+                yield Problem(welsh.rel(), welsh.meta_line(key),
+                              f"'{key}: {welsh.meta.get(key)}' differs from the English page's "
+                              f"'{key}: {english.meta.get(key)}'. Use the same value.")
         en_numbers = [p.number for p in english.paragraphs]
         cy_numbers = [p.number for p in welsh.paragraphs]
         if en_numbers != cy_numbers:
@@ -359,14 +396,14 @@ def welsh_structure(content: Content) -> Iterator[Problem]:
             line = next((p.line for p in welsh.paragraphs if p.number in extra), welsh.body_start)
             detail = "; ".join(x for x in (f"missing in Welsh: {_ranges(missing)}" if missing else "",
                                            f"not in English: {_ranges(extra)}" if extra else "") if x) or "same numbers, different order"
-            yield Problem(welsh.rel(), line, f"the Welsh numbered paragraphs differ from {english.rel()} ({detail}). "
+            yield Problem(*welsh.where(line), f"the Welsh numbered paragraphs differ from {english.rel()} ({detail}). "
                                              "Each English paragraph has exactly one Welsh paragraph with the same number.")
         en_keys, cy_keys = citation_keys_by_paragraph(english), citation_keys_by_paragraph(welsh)
         cy_lines = {p.number: p.line for p in welsh.paragraphs}
         for number in sorted(set(en_keys) | set(cy_keys), key=lambda n: (n is None, n or 0)):
             if en_keys.get(number, []) != cy_keys.get(number, []):
                 where = f"paragraph {number}" if number is not None else "text outside the numbered paragraphs"
-                yield Problem(welsh.rel(), cy_lines.get(number, welsh.body_start),
+                yield Problem(*welsh.where(cy_lines.get(number, welsh.body_start)),
                               f"the citations in {where} differ from English: English cites {en_keys.get(number, [])}, "
                               f"Welsh cites {cy_keys.get(number, [])}. Keep the same [@key] citations in the same order.")
         en_notes, cy_notes = footnote_labels(english), footnote_labels(welsh)
@@ -403,8 +440,8 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
         english_lines = {p.number: p.line for p in pair.english.paragraphs}
         welsh_lines = {p.number: p.line for p in welsh.paragraphs}
         for number in pair.outdated_paragraphs():
-            yield Problem(welsh.rel(), welsh_lines.get(number, welsh.body_start),
-                          f"English paragraph {number} ({pair.english.rel()}:{english_lines.get(number, 1)}) changed after "
+            yield Problem(*welsh.where(welsh_lines.get(number, welsh.body_start)),
+                          f"English paragraph {number} ({pair.english.locate(english_lines.get(number, 1))}) changed after "
                           f"this Welsh translation was recorded. Update the Welsh paragraph {number}, then {fix}.")
         if pair.outside_paragraphs_changed():
             yield Problem(welsh.rel(), welsh.meta_line("translation"),
@@ -438,7 +475,7 @@ def terminology(content: Content) -> Iterator[Problem]:
             kept_in_english = " ".join(ENGLISH_SPAN_RE.findall(welsh))  # titles that exist only in English
             for pattern, en, cy, forms in terms:
                 if pattern.search(english) and not any(f in welsh for f in forms) and not pattern.search(kept_in_english):
-                    yield Problem(pair.welsh.rel(), welsh_lines.get(number, 1),
+                    yield Problem(*pair.welsh.where(welsh_lines.get(number, 1)),
                                   f"English paragraph {number} says '{en}' but the Welsh has none of the agreed terms "
                                   f"({' / '.join(cy)}, in any mutation). Use the glossary term, or add the form you "
                                   "need to docs_cy/terminology.yml if it is right.")
@@ -451,7 +488,7 @@ def welsh_spelling(content: Content) -> Iterator[Problem]:
     try:
         wrong, _ = spelling.check(content.edition.welsh)
     except FileNotFoundError as exc:
-        yield Problem(_rel(content.edition.docs_cy), 1, f"cannot check Welsh spelling: {exc}.")
+        yield Problem(rel(content.edition.docs_cy), 1, f"cannot check Welsh spelling: {exc}.")
         return
     for m in wrong:
         yield Problem(m.file, m.line, f"'{m.word}' is not in the Welsh dictionary. Correct the spelling; if it is a name, "
@@ -463,14 +500,8 @@ def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Pro
     problems: list[Problem] = []
     for name in selected:
         problems.extend(CHECKS[name](content))
-    return sorted(problems, key=lambda p: (p.file, p.line))
-
-
-def _rel(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # A fragment shared by two pages is checked in both: report each of its problems once.
+    return sorted(set(problems), key=lambda p: (p.file, p.line))
 
 
 def _ranges(numbers: list[int]) -> str:

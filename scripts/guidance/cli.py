@@ -65,8 +65,9 @@ def _cmd_translations(args: argparse.Namespace) -> int:
             print(f"OUTDATED  {pair.welsh.rel()}: English changed since the translation was recorded: {what}")
         counts[status if status in counts else "draft"] += 1
         print(f"{status.upper():9} {pair.welsh.rel()}: {len(pair.welsh.paragraphs)} paragraph(s)")
-    total = sum(len(p.english.paragraphs) for p in edition.pairs)
-    in_welsh = sum(len(p.welsh.paragraphs) for p in edition.pairs if p.welsh)
+    # Each guidance paragraph once: on its chapter, not again where another page shows it (paragraphs_from).
+    total = len({para.number for p in edition.pairs for para in p.english.paragraphs})
+    in_welsh = len({para.number for p in edition.pairs if p.welsh for para in p.welsh.paragraphs})
     print(f"\n{len(edition.pairs)} page(s): {counts['missing']} missing, {counts['outdated']} outdated, "
           f"{counts['draft']} draft, {counts['reviewed']} reviewed; {in_welsh} of {total} numbered paragraphs in Welsh.")
     return 1 if counts["missing"] or counts["outdated"] else 0

@@ -29,6 +29,13 @@ CITATION_BLOCK_RE = re.compile(r"\[(@[A-Za-z0-9]+(?:;\s*@[A-Za-z0-9]+)*)\]")
 CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9]+)")
 #: Marker for a link whose target was lost when the source PDF was converted: "text<!-- lost-link -->".
 LOST_LINK_MARKER = "<!-- lost-link -->"
+#: A shared fragment included with pymdownx.snippets: `--8<-- "includes/x.md"` on its own line (may be
+#: indented, e.g. inside a box; the fragment's lines take that indentation, as in the built page).
+INCLUDE_RE = re.compile(r"""^(\s*)-{1,}8<-{1,}\s+(["'])([^"']+)\2\s*$""")
+#: Lines that come from an included fragment are numbered INCLUDED * (k + 1) + line, k being the k-th
+#: include of the page, so every line of the expanded page has its own number; Page.where() turns
+#: such a number back into the fragment's file and line for messages.
+INCLUDED = 1_000_000
 
 
 class FrontMatterError(ValueError):
@@ -52,45 +59,93 @@ class CitationUse:
 
 
 @dataclass
+class Include:
+    """One `--8<--` line of a page: the fragment it names and whether that file exists."""
+    line: int
+    name: str
+    path: Path
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+
+@dataclass
 class Page:
     path: Path
     text: str
     meta: dict = field(default_factory=dict)
     body_start: int = 1  # 1-based line number of the first body line
     meta_error: FrontMatterError | None = None
+    #: The docs folder the page belongs to: fragments are named relative to it, as the build does.
+    base: Path | None = None
 
     @classmethod
-    def load(cls, path: Path) -> "Page":
-        return cls.parse(path, path.read_text(encoding="utf-8"))
+    def load(cls, path: Path, base: Path | None = None) -> "Page":
+        return cls.parse(path, path.read_text(encoding="utf-8"), base)
 
     @classmethod
-    def parse(cls, path: Path, text: str) -> "Page":
+    def parse(cls, path: Path, text: str, base: Path | None = None) -> "Page":
         m = FRONT_MATTER_RE.match(text)
         if not m:
-            return cls(path, text, {}, 1, FrontMatterError(1, "the page has no front matter"))
+            return cls(path, text, {}, 1, FrontMatterError(1, "the page has no front matter"), base)
         try:
             meta = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = (mark.line + 2) if mark else 1
             return cls(path, text, {}, m.group(0).count("\n") + 1,
-                       FrontMatterError(line, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})"))
+                       FrontMatterError(line, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})"), base)
         if not isinstance(meta, dict):
             return cls(path, text, {}, m.group(0).count("\n") + 1,
-                       FrontMatterError(2, "the front matter must be 'key: value' lines"))
-        return cls(path, text, meta, m.group(0).count("\n") + 1)
+                       FrontMatterError(2, "the front matter must be 'key: value' lines"), base)
+        return cls(path, text, meta, m.group(0).count("\n") + 1, None, base)
+
+    @cached_property
+    def includes(self) -> list[Include]:
+        """The fragments this page includes, in order (only with a known base folder)."""
+        if self.base is None:
+            return []
+        return [Include(no, m.group(3), self.base / m.group(3))
+                for no, line in enumerate(self.text.split("\n")[self.body_start - 1:], start=self.body_start)
+                if (m := INCLUDE_RE.match(line))]
 
     @cached_property
     def lines(self) -> list[tuple[int, str]]:
-        """Body lines with 1-based line numbers, fenced code blocks blanked out."""
-        out, in_fence = [], False
+        """Body lines as the build reads them: included fragments expanded in place (see INCLUDED for
+        their numbers), fenced code blocks blanked out. Line numbers are 1-based."""
+        includes = {inc.line: (k, inc) for k, inc in enumerate(self.includes)}
+        expanded: list[tuple[int, str]] = []
         for no, line in enumerate(self.text.split("\n")[self.body_start - 1:], start=self.body_start):
+            if no in includes and includes[no][1].exists:
+                k, inc = includes[no]
+                indent = INCLUDE_RE.match(line).group(1)
+                fragment = inc.path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+                expanded += [(INCLUDED * (k + 1) + i, indent + text if text.strip() else "")
+                             for i, text in enumerate(fragment, start=1)]
+            else:
+                expanded.append((no, line))
+        out, in_fence = [], False
+        for no, line in expanded:
             if line.lstrip().startswith(("```", "~~~")):
                 in_fence = not in_fence
                 out.append((no, ""))
                 continue
             out.append((no, "" if in_fence else line))
         return out
+
+    def include_of(self, no: int) -> Include | None:
+        """The include a number from `lines` came from, or None for the page's own lines."""
+        return self.includes[no // INCLUDED - 1] if no >= INCLUDED else None
+
+    def where(self, no: int) -> tuple[str, int]:
+        """The file (relative to the project) and line that a number from `lines` points at."""
+        include = self.include_of(no)
+        return (rel(include.path), no % INCLUDED) if include else (self.rel(), no)
+
+    def locate(self, no: int) -> str:
+        """'file:line' for a number from `lines`, as messages write it."""
+        return "{}:{}".format(*self.where(no))
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -159,10 +214,15 @@ class Page:
         return 1
 
     def rel(self) -> str:
-        try:
-            return self.path.resolve().relative_to(ROOT).as_posix()
-        except ValueError:
-            return self.path.as_posix()
+        return rel(self.path)
+
+
+def rel(path: Path) -> str:
+    """A path as messages show it: relative to the project when it is inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 #: Folders of Markdown fragments that pages include (abbreviations, shared passages); not pages.
@@ -170,5 +230,5 @@ FRAGMENT_FOLDERS = {"includes"}
 
 
 def load_pages(folder: Path = DOCS) -> list[Page]:
-    return [Page.load(p) for p in sorted(folder.rglob("*.md"))
+    return [Page.load(p, folder) for p in sorted(folder.rglob("*.md"))
             if not FRAGMENT_FOLDERS & set(p.relative_to(folder).parts[:-1])]

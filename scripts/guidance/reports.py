@@ -16,11 +16,11 @@ def lost_links(pages: list[Page], bibliography: Path = BIBLIOGRAPHY) -> list[str
         for no, line in page.lines:
             start = 0
             while (at := line.find(LOST_LINK_MARKER, start)) != -1:
-                rows.append(f"{page.rel()}:{no}: …{line[start:at][-70:].lstrip()}")
+                rows.append(f"{page.locate(no)}: …{line[start:at][-70:].lstrip()}")
                 start = at + len(LOST_LINK_MARKER)
     text = bibliography.read_text(encoding="utf-8").split("\n")
     for key, entry in load(bibliography).entries.items():
         if "lostlink" in entry.fields:
             line = next((i for i, l in enumerate(text, 1) if f"{{{key}," in l), 1)
             rows.append(f"{bibliography.name}:{line}: {key} — {plain(entry.fields.get('title', ''))} (a cited work whose link was lost)")
-    return rows
+    return list(dict.fromkeys(rows))  # a fragment shared by two pages is listed once

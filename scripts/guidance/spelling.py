@@ -68,8 +68,8 @@ def prose_lines(page: Page) -> list[tuple[int, str]]:
     for i, (no, line) in enumerate(lines):
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         if FOOTNOTE_DEF_RE.match(line) or re.match(r"^\s*\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", nxt) \
-                or re.match(r"^\s*\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", line):
-            continue  # references to English works; English originals of quotes
+                or re.search(r"\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", line):
+            continue  # references to English works; English originals of quotes; headings marked English
         for pattern in _STRIP:
             line = pattern.sub(" ", line)
         out.append((no, line))
@@ -113,4 +113,4 @@ def check(pages: list[Page], extra_words: set[str] | None = None) -> tuple[list[
     result = subprocess.run(["hunspell", "-d", str(dictionary()), "-l", "-i", "utf-8"],
                             input="\n".join(unique), capture_output=True, text=True, check=True)
     wrong = _rejected_by_aspell(sorted(set(result.stdout.split())))
-    return [Misspelling(p.rel(), no, w) for p, no, w in located if w in wrong], len(located)
+    return sorted({Misspelling(*p.where(no), w) for p, no, w in located if w in wrong}, key=lambda m: (m.file, m.line)), len(located)

@@ -90,7 +90,7 @@ class Edition:
 
 def record(welsh_file: Path, docs: Path = DOCS, docs_cy: Path = DOCS_CY) -> dict:
     """Write the current English fingerprints into a Welsh page's front matter; keep its status."""
-    english = Page.load(docs / welsh_file.resolve().relative_to(docs_cy.resolve()))
+    english = Page.load(docs / welsh_file.resolve().relative_to(docs_cy.resolve()), docs)
     text = welsh_file.read_text(encoding="utf-8")
     m = FRONT_MATTER_RE.match(text)
     meta = (yaml.safe_load(m.group(1)) or {}) if m else {}
