@@ -5,7 +5,9 @@ would open the page at the heading above it. Here every numbered paragraph becom
 section of its own, location `page/#para-158`, titled "Para 158 – <heading it is under>"
 ("Paragraff 158 – …" in Welsh) so the result names the paragraph a practitioner quotes; every
 entry of the References page likewise becomes `references/#ref-KEY` (guidance.search_sections).
-Heading sections keep the text outside those units (summaries, boxes).
+Heading sections keep the text outside those units (summaries, boxes). A page that shows a
+chapter's paragraphs (`paragraphs_from:`, the practice guide) leaves them to the chapter, so each
+paragraph is one result.
 
 Two steps around Material's own on_page_context (priority 0), which adds the page's sections and
 then strips `data-search-*` attributes from the page:
@@ -63,6 +65,8 @@ def _replace_sections(context, page, config, nav):
     page_title = html.escape(str(page.meta.get("title", page.title)).split(" – ")[0], quote=False)
     lang = page_language(page, config)
     for unit in units:
+        if unit.paragraph is not None and "paragraphs_from" in page.meta:
+            continue  # a chapter's paragraph shown on another page (practice guide): found once, in its chapter
         if unit.paragraph is not None:
             title = text(lang, "search_para_title", n=unit.paragraph, heading=headings.get(unit.heading_id, page_title))
         else:

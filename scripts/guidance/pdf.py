@@ -1,9 +1,11 @@
-"""PDFs of the whole guidance, one per language, printed by Chromium from the built site.
+"""PDFs printed by Chromium from the built site, one of each per language: the whole guidance, and
+the Practitioners' Prompt as a one-page card.
 
-The PDF is the site's own print layout (overrides/assets/stylesheets/guidance.css, @media print)
-applied to the Introduction, Chapters 1-5 and the References, one after another: what a reader
-prints from a page is what the PDF holds. Chromium writes a tagged PDF with an outline, the
-document's title and its language, so screen readers and PDF viewers know what they have.
+The guidance PDF is the site's own print layout (overrides/assets/stylesheets/guidance.css, @media
+print) applied to the Introduction, Chapters 1-5 and the References, one after another: what a reader
+prints from a page is what the PDF holds. The card is the prompt page printed as it is (its print
+rules fit it on one A4 side). Chromium writes tagged PDFs with an outline, the document's title and
+its language, so screen readers and PDF viewers know what they have.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventi
             "chapter-5-disrupting-perpetrators/", "references/"]
 LANGUAGES = {"en": "", "cy": "cy/"}
 FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
+CARD = "practice-guide/practitioners-prompt/"
+CARD_FILENAME = "practitioners-prompt-{lang}.pdf"
 
 
 def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
-    """Write one PDF per language into out/ and return their paths."""
+    """Write the guidance and the card PDF of each language into out/ and return their paths."""
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -49,6 +53,12 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
                 target = out / FILENAME.format(lang=lang)
                 tab.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=False,
                         margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+                written.append(target)
+                tab.goto(base + root + CARD)
+                tab.emulate_media(media="print")
+                target = out / CARD_FILENAME.format(lang=lang)
+                tab.pdf(path=str(target), format="A4", tagged=True, print_background=False,
+                        margin={"top": "10mm", "bottom": "10mm", "left": "12mm", "right": "12mm"})
                 written.append(target)
                 tab.close()
         finally:

@@ -15,6 +15,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_title": "Draft translation",
         "draft_notice_text": "This page is a draft translation that a qualified translator has not yet reviewed.",
         "cited_in": "Cited in",
+        "flow_title": "Diagram of the steps, which are also listed below",
+        "card_pdf": "Download this prompt as a one-page PDF (A4)",
         "download_title": "Download the guidance",
         "download_pdf_this": "The whole guidance as a PDF (English)",
         "download_pdf_other": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
@@ -45,6 +47,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_notice_text": "Cyfieithiad drafft yw'r dudalen hon, ac nid yw cyfieithydd cymwys wedi'i hadolygu eto. "
                              "Os oes unrhyw amheuaeth am yr ystyr, gweler y testun Saesneg.",
         "cited_in": "Cyfeirir ato yn",
+        "flow_title": "Diagram o'r camau, a restrir isod hefyd",
+        "card_pdf": "Lawrlwytho'r anogwr hwn fel PDF un dudalen (A4)",
         "download_title": "Lawrlwytho'r canllawiau",
         "download_pdf_this": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
         "download_pdf_other": "The whole guidance as a PDF (English)",
