@@ -6,6 +6,7 @@
                          --record FILE after updating a Welsh page
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
   guidance pdf SITE      print the whole guidance to one PDF per language, into SITE/downloads/
+  guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
   guidance urls          list every page address and whether published-urls.txt records it;
                          --record after adding a page
 
@@ -19,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import checks, links, pdf, reports, serve, translation, urls
+from . import checks, links, offline, pdf, reports, serve, translation, urls
 from .content import DOCS, DOCS_CY, load_pages
 from .references import BIBLIOGRAPHY
 
@@ -92,6 +93,16 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_offline(args: argparse.Namespace) -> int:
+    try:
+        path = offline.build(Path(args.zip), Path(args.config).resolve())
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{path} ({path.stat().st_size // 1024} KB): unzip it and open index.html (Cymraeg: cy/index.html).")
+    return 0
+
+
 def _cmd_urls(args: argparse.Namespace) -> int:
     edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
     record = Path(args.published_urls)
@@ -158,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site", help="the built site folder")
     p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
     p.set_defaults(func=_cmd_pdf)
+
+    p = sub.add_parser("offline", help="build the offline copy of the site (both languages, search from disk) into one zip")
+    p.add_argument("zip", nargs="?", default=offline.FILENAME,
+                   help=f"the zip to write; its folder inside is named after it (default: {offline.FILENAME})")
+    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration (default: mkdocs.yml)")
+    p.set_defaults(func=_cmd_offline)
 
     p = sub.add_parser("urls", help="list every page address and whether published-urls.txt records it; --record to add new ones")
     p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
