@@ -122,7 +122,7 @@ def _cmd_urls(args: argparse.Namespace) -> int:
             print(f"{'PAGE' if url in recorded else 'NEW':9} {url} ({pages[url].rel()})")
         elif url in redirected:
             r = redirected[url]
-            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {args.config}:{r.line})")
+            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {checks._rel(Path(args.config))}:{r.line})")
         else:
             gone += 1
             print(f"GONE      {url}: published, but no page or redirect serves it")
