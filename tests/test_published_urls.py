@@ -48,7 +48,11 @@ def rename(project: Path, old: str = OLD, new: str = NEW) -> None:
 
 
 def add_redirect(project: Path, old: str = OLD, new: str = NEW) -> None:
-    edit(project / "mkdocs.yml", NO_REDIRECTS, f"      redirect_maps:\n        {old}: {new}\n")
+    """Add one line under redirect_maps, whether it is still empty or already holds redirects."""
+    entry = f"      redirect_maps:\n        {old}: {new}\n"
+    config = project / "mkdocs.yml"
+    edit(config, *((NO_REDIRECTS, entry) if NO_REDIRECTS in config.read_text(encoding="utf-8")
+                   else ("      redirect_maps:\n", entry)))
 
 
 def test_the_record_lists_every_page_of_both_languages():
