@@ -2,7 +2,7 @@
 # Set up a local environment (once) and serve, build or test the site.
 #
 #   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload
-#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its PDFs
+#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its downloads
 #   bash scripts/dev.sh test    # set up (incl. system packages the tests need), then run every check and test
 #
 # Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder.
@@ -58,7 +58,9 @@ case "${1:-}" in
     setup_system
     setup_python test
     "$VENV/bin/mkdocs" build --strict "${@:2}"
-    exec "$VENV/bin/guidance" pdf site ;;   # the PDFs the site links to
+    # the downloads the home page links to: a PDF per language, and the offline copy (a zip)
+    "$VENV/bin/guidance" pdf site
+    exec "$VENV/bin/guidance" offline site/downloads/safeguarding-children-from-cse-offline.zip ;;
   test)
     setup_system
     setup_python test

@@ -16,6 +16,8 @@ BIN = Path(sys.executable).parent
 #: work at the server root are caught.
 PREFIX = "/cse-guidance/"
 SITE_URL = f"http://127.0.0.1{PREFIX}"
+#: The offline copy's name in site/downloads/, as the home page links to it.
+OFFLINE_ZIP = "safeguarding-children-from-cse-offline.zip"
 
 
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
@@ -28,12 +30,15 @@ def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`."""
+    """The real site, built once per test run with `mkdocs build --strict`, with its downloads, as
+    `bash scripts/dev.sh build` makes it."""
     out = tmp_path_factory.mktemp("site")
     result = run("mkdocs", "build", "--strict", "--site-dir", str(out))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     result = run("guidance", "pdf", str(out), "--prefix", PREFIX, timeout=600)  # the PDFs the site links to
     assert result.returncode == 0, f"guidance pdf failed:\n{result.stdout}\n{result.stderr}"
+    result = run("guidance", "offline", str(out / "downloads" / OFFLINE_ZIP), timeout=600)  # the offline copy it links to
+    assert result.returncode == 0, f"guidance offline failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 

@@ -3,7 +3,6 @@ Chromium, plus the checks axe cannot make alone (titles, lang, one h1, heading o
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

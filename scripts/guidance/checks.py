@@ -17,10 +17,10 @@ from pybtex.exceptions import PybtexError
 
 from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE,
                       FrontMatterError, Page, rel)
-from . import spelling
+from . import spelling, urls
 from .references import BIBLIOGRAPHY
 from .welsh import phrase_forms
-from .translation import STATUSES, Edition, citation_keys_by_paragraph, english_fingerprints, footnote_labels, shape
+from .translation import STATUSES, Edition, citation_keys_by_paragraph, footnote_labels, shape
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
 TOTAL_PARAGRAPHS = 300
@@ -40,13 +40,17 @@ class Problem:
 
 @dataclass
 class Content:
-    """What the checks look at: both editions and the bibliography (paths overridable for tests)."""
+    """What the checks look at: both editions, the bibliography, the site configuration (for its
+    redirects) and the record of published addresses (paths overridable for tests)."""
     edition: Edition
     bibliography: Path = BIBLIOGRAPHY
+    config: Path = urls.MKDOCS_YML
+    published_urls: Path = urls.PUBLISHED_URLS
 
     @classmethod
-    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY, bibliography: Path = BIBLIOGRAPHY) -> "Content":
-        return cls(Edition.load(docs, docs_cy), bibliography)
+    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY, bibliography: Path = BIBLIOGRAPHY,
+             config: Path = urls.MKDOCS_YML, published_urls: Path = urls.PUBLISHED_URLS) -> "Content":
+        return cls(Edition.load(docs, docs_cy), bibliography, config, published_urls)
 
     @property
     def pages(self) -> list[Page]:
@@ -493,6 +497,48 @@ def welsh_spelling(content: Content) -> Iterator[Problem]:
     for m in wrong:
         yield Problem(m.file, m.line, f"'{m.word}' is not in the Welsh dictionary. Correct the spelling; if it is a name, "
                                       "acronym or English title, add it to docs_cy/spelling-wordlist.txt.")
+
+
+@check("published-urls")
+def published_urls(content: Content) -> Iterator[Problem]:
+    """Every address in published-urls.txt is still a page or a redirect; every page is recorded."""
+    record, config = rel(content.published_urls), rel(content.config)
+    pages = urls.pages(content.edition)
+    maps = urls.redirects(content.config)
+    redirected = urls.redirected(maps)
+    recorded: dict[str, int] = {}
+    for no, url in urls.read(content.published_urls):
+        if not url.startswith("/") or any(c.isspace() for c in url):
+            yield Problem(record, no, f"'{url}' is not a page address. Each line holds one address from the site's root, "
+                                      "starting with '/', e.g. /chapter-3-safeguarding-procedures/.")
+        elif url in recorded:
+            yield Problem(record, no, f"{url} is listed twice (also line {recorded[url]}). Delete this line.")
+        else:
+            recorded[url] = no
+    for url, no in recorded.items():
+        if url in pages or url in redirected:
+            continue
+        welsh = url.startswith(urls.WELSH_ROOT)
+        # The page it became is most likely a page not recorded yet, in the same language.
+        new = sorted(urls.source_name(u) for u in pages if u not in recorded and u.startswith(urls.WELSH_ROOT) == welsh)
+        target = new[0] if len(new) == 1 else "NEW-NAME.md"
+        where = "" if len(new) == 1 else (" (NEW-NAME.md: the page's file name now" +
+                                          (f", perhaps one of {', '.join(new)})" if new else ")"))
+        yield Problem(record, no, f"{url} was published but no page or redirect serves it any more. Add "
+                                  f"`{urls.source_name(url)}: {target}` under redirect_maps in {config}{where} "
+                                  "(or restore the page). One line there serves both languages.")
+    for url, page in pages.items():
+        if url not in recorded:
+            yield Problem(page.rel(), 1, f"this page's address {url} is not in {record}. Run `guidance urls --record` "
+                                         "to add it (once published, an address is kept working for good).")
+    for r in maps:
+        if "/" + urls.page_path(r.new) not in pages:
+            yield Problem(config, r.line, f"the redirect '{r.old}: {r.new}' leads to a page that does not exist "
+                                          f"(no {r.new} in {content.edition.docs.name}/). Write the renamed page's file name.")
+        if "/" + urls.page_path(r.old) in pages:
+            yield Problem(config, r.line, f"the redirect '{r.old}: {r.new}' would replace the page "
+                                          f"{pages['/' + urls.page_path(r.old)].rel()}, which still exists. Remove the redirect "
+                                          "or the page.")
 
 
 def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Problem]:

@@ -6,6 +6,9 @@
                          --record FILE after updating a Welsh page
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
   guidance pdf SITE      print the whole guidance to one PDF per language, into SITE/downloads/
+  guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
+  guidance urls          list every page address and whether published-urls.txt records it;
+                         --record after adding a page
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -17,13 +20,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import checks, links, pdf, reports, serve, translation
+from . import checks, links, offline, pdf, reports, serve, translation, urls
 from .content import DOCS, DOCS_CY, load_pages
 from .references import BIBLIOGRAPHY
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    content = checks.Content.load(Path(args.docs), Path(args.docs_cy), Path(args.bib))
+    content = checks.Content.load(Path(args.docs), Path(args.docs_cy), Path(args.bib), Path(args.config),
+                                  Path(args.published_urls))
     problems = checks.run_checks(content, args.only)
     for problem in problems:
         print(problem)
@@ -90,15 +94,56 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_offline(args: argparse.Namespace) -> int:
+    try:
+        path = offline.build(Path(args.zip), Path(args.config).resolve())
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{path} ({path.stat().st_size // 1024} KB): unzip it and open index.html (Cymraeg: cy/index.html).")
+    return 0
+
+
+def _cmd_urls(args: argparse.Namespace) -> int:
+    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+    record = Path(args.published_urls)
+    pages = urls.pages(edition)
+    redirected = urls.redirected(urls.redirects(Path(args.config)))
+    recorded = {url for _, url in urls.read(record)}
+    new = set(pages) - recorded
+    if args.record:
+        urls.write(recorded | new, record)
+        for url in sorted(new, key=urls.sort_key):
+            print(f"{record.name}: added {url} ({pages[url].rel()})")
+        print(f"{len(new)} address(es) added; {len(recorded | new)} recorded. Commit {record.name} with the new page(s).")
+        return 0
+    gone = 0
+    for url in sorted(set(pages) | recorded, key=urls.sort_key):
+        if url in pages:
+            print(f"{'PAGE' if url in recorded else 'NEW':9} {url} ({pages[url].rel()})")
+        elif url in redirected:
+            r = redirected[url]
+            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {checks._rel(Path(args.config))}:{r.line})")
+        else:
+            gone += 1
+            print(f"GONE      {url}: published, but no page or redirect serves it")
+    print(f"\n{len(pages)} page address(es), {len(new)} not recorded yet, {gone} gone without a redirect. "
+          "`guidance check` says what to do about each.")
+    return 1 if new or gone else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guidance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="<command>")
 
-    p = sub.add_parser("check", help="run the content checks (paragraph numbers, footnotes, links, scripts, boxes, front matter)")
+    p = sub.add_parser("check", help="run the content checks (paragraph numbers, footnotes, links, scripts, boxes, front matter, published addresses)")
     p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages to check (default: docs/)")
     p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
     p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
+    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration, for its redirects (default: mkdocs.yml)")
+    p.add_argument("--published-urls", default=str(urls.PUBLISHED_URLS),
+                   help="record of the addresses published (default: published-urls.txt)")
     p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), help="run only this check (repeatable)")
     p.set_defaults(func=_cmd_check)
 
@@ -125,6 +170,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site", help="the built site folder")
     p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
     p.set_defaults(func=_cmd_pdf)
+
+    p = sub.add_parser("offline", help="build the offline copy of the site (both languages, search from disk) into one zip")
+    p.add_argument("zip", nargs="?", default=offline.FILENAME,
+                   help=f"the zip to write; its folder inside is named after it (default: {offline.FILENAME})")
+    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration (default: mkdocs.yml)")
+    p.set_defaults(func=_cmd_offline)
+
+    p = sub.add_parser("urls", help="list every page address and whether published-urls.txt records it; --record to add new ones")
+    p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
+    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
+    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration, for its redirects (default: mkdocs.yml)")
+    p.add_argument("--published-urls", default=str(urls.PUBLISHED_URLS),
+                   help="record of the addresses published (default: published-urls.txt)")
+    p.add_argument("--record", action="store_true",
+                   help="add the address of every page not recorded yet (never removes one)")
+    p.set_defaults(func=_cmd_urls)
     return parser
 
 

@@ -20,6 +20,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_title": "Download the guidance",
         "download_pdf_this": "The whole guidance as a PDF (English)",
         "download_pdf_other": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
+        "download_offline": "The whole website to read offline, in English and Welsh (a ZIP file: extract it, "
+                            "then open index.html)",
         "last_updated": "Last updated",
         "edition": "Consultation draft WG37941, live edition {version}",
         "statements_label": "Statements",
@@ -52,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_title": "Lawrlwytho'r canllawiau",
         "download_pdf_this": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
         "download_pdf_other": "The whole guidance as a PDF (English)",
+        "download_offline": "Y wefan gyfan i'w darllen all-lein, yn Gymraeg ac yn Saesneg (ffeil ZIP: echdynnwch hi, "
+                            "yna agorwch index.html)",
         "last_updated": "Diweddarwyd ddiwethaf",
         "edition": "Drafft ymgynghori WG37941, argraffiad byw {version}",
         "statements_label": "Datganiadau",
