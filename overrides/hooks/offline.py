@@ -2,7 +2,7 @@
 
 Material's offline plugin links pages as `page.html` (use_directory_urls off) and, after the build,
 copies site_dir/search/search_index.json into search/search_index.js, which a page opened from
-file:// loads with a <script> (browsers refuse to fetch files there) from `base_url`. Two gaps here:
+file:// loads with a <script> (browsers refuse to fetch files there) from `base_url`. Three gaps here:
 
 1. Welsh pages search cy/search/search_index.json (overrides/hooks/search_languages.py), which the
    plugin does not know: after that hook has written each language's index (-110), write

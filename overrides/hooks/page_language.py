@@ -3,6 +3,10 @@
 Material translates its own interface (theme.language, set per language by static-i18n). Our
 additions — the footnote back-link title, the draft-translation notice, the link to the other
 language — come from guidance.ui_strings, so a Welsh page never shows an English one.
+
+A page may link to its own counterpart in the other language with `<a href="#other-language">`
+(the home pages do): the address is filled in here, as the language switch's is, so it is right
+on the site, under any path prefix and in the offline copy (page.html addresses).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ def on_page_context(context, page, config, nav):
     alternates = getattr(page.file, "alternates", {})
     other = "en" if lang == "cy" else "cy"
     if other in alternates:
-        context["other_language"] = {"lang": other, "url": get_relative_url(alternates[other].url, page.url)}
+        url = get_relative_url(alternates[other].url, page.url)
+        context["other_language"] = {"lang": other, "url": url}
+        page.content = page.content.replace('href="#other-language"', f'href="{url}"')
     context["translation_status"] = (page.meta.get("translation") or {}).get("status")
     return context
