@@ -3,6 +3,7 @@ and the line to add; with the redirect, the old address leads to the new page in
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -41,9 +42,12 @@ def record(project: Path) -> str:
 
 
 def rename(project: Path, old: str = OLD, new: str = NEW) -> None:
-    """Rename a page the way an editor would: both languages and the nav."""
+    """Rename a page the way an editor would: both languages, the links to it and the nav."""
     for folder in ("docs", "docs_cy"):
         (project / folder / old).rename(project / folder / new)
+        for page in (project / folder).rglob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(rf"\]\(((?:\.\./)*){re.escape(old)}\b", rf"](\g<1>{new}", text), encoding="utf-8")
     edit(project / "mkdocs.yml", f"- {old}\n", f"- {new}\n")
 
 
