@@ -788,21 +788,26 @@ def linearity(points: list[dict], measure: str = "cpu_median_s") -> dict:
 
 
 def measure_scale(project: Path, work: Path, factors: list[int], runs: int, log: Callable[[str], None]) -> dict:
+    """Cold builds of the project with its pages copied k times, and of the plain-Material floor of
+    the same copies (for comparison: Material lists every page on every page, so even the floor
+    grows a little faster than linearly)."""
     factors = sorted({1, *factors})
-    configs = {k: scaled_project(project, work / f"scale-{k}", k) for k in factors}
-    timings: dict[int, list[Timing]] = {k: [] for k in factors}
+    configs = {k: scaled_project(project, work / f"scale-{k}" / "project", k) for k in factors}
+    floors = {k: write_floor(configs[k][0].parent) for k in factors}
+    timings: dict[str, dict[int, list[Timing]]] = {"site": {k: [] for k in factors}, "floor": {k: [] for k in factors}}
     for run in range(runs):
         for k in factors:
             config, _ = configs[k]
-            timings[k].append(cold_build(config.parent, work / f"scale-{k}-site", config.name))
-            log(f"  scale {k}x {run + 1}/{runs}: {timings[k][-1].wall:.2f} s")
-    points = []
-    for k in factors:
-        summary = summarise(timings[k])
-        pages = configs[k][1]
-        points.append({"factor": k, "pages": pages, **summary})
-    # A verdict needs two steps to compare: 1x and at least two more factors.
-    return {"points": points, **(linearity(points) if len(points) >= 3 else {})}
+            timings["site"][k].append(cold_build(config.parent, work / f"scale-{k}" / "site", config.name))
+            timings["floor"][k].append(cold_build(config.parent, work / f"scale-{k}" / "floor-site",
+                                                  str(floors[k]), strict=False))
+            log(f"  scale {k}x {run + 1}/{runs}: {timings['site'][k][-1].wall:.2f} s (floor {timings['floor'][k][-1].wall:.2f} s)")
+    result = {}
+    for kind in ("site", "floor"):
+        points = [{"factor": k, "pages": configs[k][1], **summarise(timings[kind][k])} for k in factors]
+        # A verdict needs two steps to compare: 1x and at least two more factors.
+        result[kind] = {"points": points, **(linearity(points) if len(points) >= 3 else {})}
+    return {**result["site"], "floor": result["floor"]}
 
 
 # --------------------------------------------------------------------------------------------
@@ -904,7 +909,9 @@ def verdicts(result: dict) -> list[dict]:
                          "target": f"= {TARGET_THIRD_PARTY}", "pass": third == TARGET_THIRD_PARTY})
     if "scale" in result and "linear" in result["scale"]:
         s = result["scale"]
-        rows.append({"figure": "build time growth with content (CPU s per added page, last step vs first)",
+        floor = s.get("floor", {}).get("marginal_growth")
+        rows.append({"figure": "build time growth with content (CPU s per added page, last step vs first"
+                               + (f"; plain-Material floor x{floor}" if floor is not None else "") + ")",
                      "value": f"{s['marginal_growth']}x" if s["marginal_growth"] is not None else "n/a",
                      "target": f"<= {LINEAR_TOLERANCE}x (linear)", "pass": bool(s["linear"])})
     return rows
@@ -986,7 +993,13 @@ def format_report(result: dict) -> str:
         if "linear" in s:
             out.append(f"  content x{s['content_ratio']}: CPU time x{s['time_ratio']}, wall time x{s['wall_time_ratio']}; "
                        f"CPU per added page {s['marginal_s_per_page_first_step'] * 1000:.1f} ms (first step) -> "
-                       f"{s['marginal_s_per_page_last_step'] * 1000:.1f} ms (last step)")
+                       f"{s['marginal_s_per_page_last_step'] * 1000:.1f} ms (last step): x{s['marginal_growth']}")
+        f = s.get("floor", {})
+        if "linear" in f:
+            out.append("  plain-Material floor of the same copies: " + ", ".join(
+                f"{pt['factor']}x {pt['cpu_median_s']:.2f} s" for pt in f["points"])
+                + f" CPU; per added page {f['marginal_s_per_page_first_step'] * 1000:.1f} ms -> "
+                f"{f['marginal_s_per_page_last_step'] * 1000:.1f} ms: x{f['marginal_growth']}")
         out.append("")
     out.append("Targets")
     for row in result["targets"]:
