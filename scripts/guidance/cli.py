@@ -5,10 +5,13 @@
   guidance translations  list Welsh pages and paragraphs that are missing, outdated or still draft;
                          --record FILE after updating a Welsh page
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
-  guidance pdf SITE      print the whole guidance to one PDF per language, into SITE/downloads/
+  guidance pdf SITE      print the whole guidance and the Prompt card, each a PDF per language, into
+                         SITE/downloads/
   guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
   guidance urls          list every page address and whether published-urls.txt records it;
                          --record after adding a page
+  guidance benchmark     measure build time, live-preview rebuild, page weight and search index size
+                         against their targets; prints a report and writes it as JSON
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -16,12 +19,13 @@ Run `guidance <command> --help` for the options of each command.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
-from . import checks, links, offline, pdf, reports, serve, translation, urls
-from .content import DOCS, DOCS_CY, load_pages
+from . import benchmark, checks, links, offline, pdf, reports, serve, translation, urls
+from .content import DOCS, DOCS_CY, ROOT, load_pages, rel
 from .references import BIBLIOGRAPHY
 
 
@@ -123,13 +127,40 @@ def _cmd_urls(args: argparse.Namespace) -> int:
             print(f"{'PAGE' if url in recorded else 'NEW':9} {url} ({pages[url].rel()})")
         elif url in redirected:
             r = redirected[url]
-            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {checks._rel(Path(args.config))}:{r.line})")
+            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {rel(Path(args.config))}:{r.line})")
         else:
             gone += 1
             print(f"GONE      {url}: published, but no page or redirect serves it")
     print(f"\n{len(pages)} page address(es), {len(new)} not recorded yet, {gone} gone without a redirect. "
           "`guidance check` says what to do about each.")
     return 1 if new or gone else 0
+
+
+def _factors(value: str) -> list[int]:
+    try:
+        factors = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole numbers separated by commas, e.g. 5,10 (got {value!r})")
+    if any(f < 1 for f in factors):
+        raise argparse.ArgumentTypeError("scale factors are 1 or more")
+    return factors
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> int:
+    root = Path(args.project).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"{root} has no mkdocs.yml: run from the project folder or give --project.", file=sys.stderr)
+        return 2
+    sections = set(args.only or benchmark.SECTIONS) - set(args.skip or ())
+    log = (lambda line: None) if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    result = benchmark.run_benchmark(root, args.runs, args.scale, args.scale_runs, sections,
+                                     args.browser, args.pdf, log)
+    print(benchmark.format_report(result))
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nWritten to {out}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also check links that leave the site (needs the internet; the weekly workflow uses it)")
     p.set_defaults(func=_cmd_links)
 
-    p = sub.add_parser("pdf", help="print the whole guidance to a PDF per language (Chromium), into SITE/downloads/")
+    p = sub.add_parser("pdf", help="print the whole guidance and the one-page Prompt card to PDFs per language (Chromium), into SITE/downloads/")
     p.add_argument("site", help="the built site folder")
     p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
     p.set_defaults(func=_cmd_pdf)
@@ -186,6 +217,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", action="store_true",
                    help="add the address of every page not recorded yet (never removes one)")
     p.set_defaults(func=_cmd_urls)
+
+    p = sub.add_parser(
+        "benchmark", help="measure build time, serve rebuild, page weight and search index size against their targets",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=f"""\
+Measure what the site costs and compare each figure with its target (tracker issue 10).
+Everything runs on a copy of the project in a temporary folder; the working tree is never edited.
+
+  build   cold `mkdocs build --strict` (a new process, an empty folder), median wall time, as a
+          ratio to the floor: a plain Material build of the same Markdown (docs/ and docs_cy/ in
+          one tree) with no plugins and no hooks, run alternately with it.
+          target: <= {benchmark.TARGET_BUILD_RATIO}x the floor
+  serve   `mkdocs serve` (default options, live reload): seconds from saving one word in a
+          numbered paragraph to the page served with it, in English and in Welsh.
+          target: <= {benchmark.TARGET_SERVE_SECONDS} s
+  pages   home, longest chapter, practice guide, References, both languages: HTML bytes, first
+          view gzipped (HTML + CSS + JS + fonts) and every request, counted by Chromium with an
+          empty cache when it is installed, else read from the HTML.
+          target: longest chapter <= {benchmark.TARGET_FIRST_VIEW_KB} KB, 0 third-party requests
+  search  each language's search index: bytes, gzipped, against the visible text of its pages.
+  scale   every page copied --scale times over (both languages, in the nav): build time and
+          the CPU time of each added page.
+          target: no worse than linear: a page added in the last step (5x to 10x) costs at most
+          {round((benchmark.LINEAR_TOLERANCE - 1) * 100)}% more CPU time than one added in the first (1x to 5x)
+
+Timings are medians of wall-clock time, with CPU time beside them: other work on the machine
+inflates wall time, so close it for steadier figures. Progress goes to stderr, the report to stdout.
+A full run takes a few minutes.""")
+    p.add_argument("--runs", type=int, default=5, help="cold builds of each kind and serve edits per language (default: 5)")
+    p.add_argument("--scale", type=_factors, default=[5, 10], metavar="K,K",
+                   help="content multiples for the scale run, besides 1x (default: 5,10)")
+    p.add_argument("--scale-runs", type=int, default=2, metavar="N", help="builds per scale factor (default: 2)")
+    p.add_argument("--json", default=str(ROOT / "build" / "benchmark.json"), metavar="PATH",
+                   help="where to write the report as JSON (default: build/benchmark.json in the project, "
+                        "which git ignores)")
+    p.add_argument("--project", default=str(ROOT), help="the project folder to measure (default: this checkout)")
+    p.add_argument("--only", action="append", choices=benchmark.SECTIONS, help="measure only this part (repeatable)")
+    p.add_argument("--skip", action="append", choices=benchmark.SECTIONS, help="leave this part out (repeatable)")
+    browser = p.add_mutually_exclusive_group()
+    browser.add_argument("--browser", dest="browser", action="store_true", default=None,
+                         help="count page requests in Chromium (default: when /usr/bin/chromium and Playwright are there)")
+    browser.add_argument("--no-browser", dest="browser", action="store_false",
+                         help="count page requests from the HTML only")
+    p.add_argument("--pdf", action="store_true", help="also time `guidance pdf` on the built site (no target)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr, only the report")
+    p.set_defaults(func=_cmd_benchmark)
     return parser
 
 
