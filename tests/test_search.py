@@ -202,3 +202,19 @@ def test_result_opens_the_paragraph(tab, page_path, query, title):
     opened = urlsplit(tab.url)
     assert opened.path.endswith("/" + page_path + CH3) and opened.fragment == "para-158", tab.url
     assert tab.locator("#para-158").is_visible()
+
+
+@pytest.mark.parametrize("page_path,query", [(CH3, "trafficked"), ("cy/" + CH3, "masnachu")])
+def test_search_loads_only_when_the_reader_starts_to_search(tab, page_path, query):
+    """A page view costs neither the worker nor the index (~100 KB gzipped); the first search does."""
+    requested = []
+    tab.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    tab.goto(page_path)
+    tab.wait_for_load_state("networkidle")
+    search_files = ("search_index.json", "/workers/search.", "/lunr/")
+    assert not [path for path in requested if any(part in path for part in search_files)]
+    results = SearchBox(tab, page_path).search(query)
+    assert results.hits
+    index = [path for path in requested if path.endswith("search/search_index.json")]
+    assert len(index) == 1 and index[0].endswith(("/cy/search/search_index.json" if page_path.startswith("cy/") else "/cse-guidance/search/search_index.json"))
+    assert any("/workers/search." in path for path in requested)
