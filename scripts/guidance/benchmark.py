@@ -551,7 +551,7 @@ def chromium_available() -> bool:
 
 def browser_page_weights(site: Path, pages: list[str]) -> tuple[dict[str, PageWeight], str]:
     """First view as Chromium does it: each page opened with an empty cache, every request counted
-    until the network is idle (Material's search worker, its index and sitemap look-ups included)."""
+    until the network is idle (sitemap look-ups included; search loads only once the reader searches)."""
     from playwright.sync_api import sync_playwright
 
     from .pdf import CHROMIUM
@@ -950,10 +950,9 @@ def format_report(result: dict) -> str:
         method = p["method"]
         out.append(f"Pages, first view with an empty cache (method: {method}"
                    + (f", Chromium {p['browser']}" if p["browser"] else "") + ")")
-        out.append("  first view = HTML + CSS + JS + fonts (Material's search worker and its word-handling scripts "
-                   "included: they load at once), gzip level 6, KB = 1024 bytes")
-        out.append("  all = every request the page makes: adds the search index (loaded at once, not on first search), "
-                   "the favicon, and sitemap look-ups")
+        out.append("  first view = HTML + CSS + JS + fonts, gzip level 6, KB = 1024 bytes (search's worker, word "
+                   "handling and index load when the reader first focuses the search box, so they are not in it)")
+        out.append("  all = every request the page makes: adds the favicon and sitemap look-ups")
         out.append("  404 = requests for addresses the site does not have (Material looks for a sitemap.xml under "
                    "each hreflang link; on GitHub Pages each gets the site's 404 page)")
         out.append(f"  {'page':<17}{'lang':<5}{'HTML':>9}{'HTML gz':>10}{'first view':>12}{'all':>10}"
