@@ -8,6 +8,7 @@ import re
 import pytest
 
 import source_text
+from conftest import ROOT
 from guidance.content import DOCS, load_pages
 
 CHAPTERS = {
@@ -136,3 +137,20 @@ def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
     assert "Chapter 3 – Responding to Child Sexual Exploitation (CSE) – Safeguarding procedures" in titles
     for path in ["", *CHAPTERS]:
         assert len(page(path).select("h1")) == 1, path
+
+
+def test_own_scripts_and_stylesheet_ship_without_comments_and_still_parse(site):
+    """overrides/hooks/compact_assets.py: explanations stay in the repository, not in readers' downloads."""
+    import shutil
+    import subprocess
+
+    own = [site / "assets/stylesheets/guidance.css"] + sorted((site / "assets/javascripts").glob("*.js"))
+    own = [f for f in own if ".min." not in f.name]
+    assert len(own) >= 5
+    for file in own:
+        text = file.read_text(encoding="utf-8")
+        source = (ROOT / "overrides" / file.relative_to(site)).read_text(encoding="utf-8")
+        assert len(text) < len(source) and not re.search(r"(?m)^\s*(/\*|//)", text), file.name
+        if file.suffix == ".js":
+            assert shutil.which("node"), "Node.js is needed (bash scripts/dev.sh test installs it)"
+            assert subprocess.run(["node", "--check", str(file)]).returncode == 0, file.name
