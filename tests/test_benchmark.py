@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from guidance import benchmark, cli
+from guidance import cli
+from guidance.benchmark import floor, pages, scale
+from guidance.benchmark.project import copy_project, load_mkdocs_yml, nav_files
 
 
 def test_benchmark_help_documents_its_options_and_targets(capsys):
@@ -48,7 +50,7 @@ def tiny_site(tmp_path):
 
 
 def test_page_weight_counts_what_a_browser_loads_and_flags_other_hosts(tiny_site):
-    weight = benchmark.static_page_weight(tiny_site, "").as_dict()
+    weight = pages.static_page_weight(tiny_site, "").as_dict()
     urls = {r["url"]: r for r in weight["resources"]}
     assert urls["https://cdn.example.com/tracker.js"]["third_party"]
     assert urls["http://images.example.net/photo.png"]["third_party"]
@@ -64,11 +66,11 @@ def test_page_weight_counts_what_a_browser_loads_and_flags_other_hosts(tiny_site
 
 
 def test_floor_is_the_same_markdown_in_both_languages_with_no_plugins_or_hooks(tmp_path):
-    project = benchmark.copy_project(ROOT, tmp_path / "project")
-    config = yaml.safe_load(benchmark.write_floor(project).read_text(encoding="utf-8"))
+    project = copy_project(ROOT, tmp_path / "project")
+    config = yaml.safe_load(floor.write_floor(project).read_text(encoding="utf-8"))
     assert config["plugins"] == [] and "hooks" not in config and config["theme"] == {"name": "material"}
     assert not [e for e in config["markdown_extensions"] if "guidance" in str(e)]
-    floor_docs = tmp_path / benchmark.FLOOR_DIR / "docs"
+    floor_docs = tmp_path / floor.FLOOR_DIR / "docs"
     english = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
     assert sorted(p.name for p in floor_docs.glob("*.md")) == english
     assert sorted(p.name for p in (floor_docs / "cy").glob("*.md")) == english
@@ -77,14 +79,14 @@ def test_floor_is_the_same_markdown_in_both_languages_with_no_plugins_or_hooks(t
 
 
 def test_scaled_project_has_every_copy_in_both_languages_and_in_the_nav(tmp_path):
-    project = benchmark.copy_project(ROOT, tmp_path / "project")
-    config_file, pages = benchmark.scaled_project(project, tmp_path / "scaled", 3)
-    config = benchmark.load_mkdocs_yml(config_file)
-    listed = benchmark.nav_files(config["nav"])
+    project = copy_project(ROOT, tmp_path / "project")
+    config_file, page_count = scale.scaled_project(project, tmp_path / "scaled", 3)
+    config = load_mkdocs_yml(config_file)
+    listed = nav_files(config["nav"])
     docs = ROOT / "docs"
     english = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if "includes" not in p.parts]
-    copied = [name for name in english if name not in benchmark.SCALE_KEEP_SINGLE]
-    assert pages == 2 * (len(english) + 2 * len(copied))
+    copied = [name for name in english if name not in scale.SCALE_KEEP_SINGLE]
+    assert page_count == 2 * (len(english) + 2 * len(copied))
     for name in copied:
         for n in (2, 3):
             copy = name.replace(".md", f"-x{n}.md")
@@ -97,5 +99,5 @@ def test_growth_is_linear_only_when_each_added_page_costs_about_the_same():
     def points(seconds):
         return [{"pages": p, "cpu_median_s": s, "median_s": s} for p, s in zip((32, 144, 284), seconds)]
 
-    assert benchmark.linearity(points([2.0, 7.0, 13.0]))["linear"]  # 45 ms then 43 ms per page
-    assert not benchmark.linearity(points([2.0, 7.0, 20.0]))["linear"]  # 45 ms then 93 ms per page
+    assert scale.linearity(points([2.0, 7.0, 13.0]))["linear"]  # 45 ms then 43 ms per page
+    assert not scale.linearity(points([2.0, 7.0, 20.0]))["linear"]  # 45 ms then 93 ms per page
