@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from ..content import load_pages
-
+from ..urls import page_path
 from .floor import WELSH
 from .settings import FONT_SUFFIXES, GZIP_LEVEL, SITE_URL
 
@@ -234,14 +234,6 @@ def _browser_page_weight(browser, base: str, page: str) -> PageWeight:
     return weight
 
 
-def url_of(rel: Path) -> str:
-    """docs path -> site path with directory URLs: 'index.md' -> '', 'a/b.md' -> 'a/b/'."""
-    parts = list(rel.with_suffix("").parts)
-    if parts[-1] == "index":
-        parts = parts[:-1]
-    return "/".join(parts) + "/" if parts else ""
-
-
 def practice_guide(docs: Path) -> Path | None:
     """The practice guide page: docs/practice-guide.md, or the index (else the largest page) of
     docs/practice-guide/."""
@@ -258,15 +250,15 @@ def page_types(project: Path, site: Path, lang: str) -> dict[str, str | None]:
     The longest chapter is the largest built page among those with numbered paragraphs."""
     docs = project / "docs"
     root = "" if lang == "en" else f"{lang}/"
-    chapters = [root + url_of(page.path.relative_to(docs)) for page in load_pages(docs) if "paragraphs" in page.meta]
+    chapters = [root + page_path(page.path.relative_to(docs)) for page in load_pages(docs) if "paragraphs" in page.meta]
     built = {c: f for c in chapters if (f := site_file(site, urljoin(SITE_URL, c), SITE_URL))}
     practice = practice_guide(docs)
     references = docs / "references.md"
     paths = {
         "home": root,
         "longest chapter": max(built, key=lambda c: built[c].stat().st_size) if built else None,
-        "practice guide": root + url_of(practice.relative_to(docs)) if practice else None,
-        "references": root + url_of(references.relative_to(docs)) if references.exists() else None,
+        "practice guide": root + page_path(practice.relative_to(docs)) if practice else None,
+        "references": root + page_path(references.relative_to(docs)) if references.exists() else None,
     }
     return {name: path if path is not None and site_file(site, urljoin(SITE_URL, path), SITE_URL) else None
             for name, path in paths.items()}
