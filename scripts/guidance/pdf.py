@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import chromium
 from .serve import serve
 
-CHROMIUM = Path("/usr/bin/chromium")
 GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
             "chapter-3-safeguarding-procedures/", "chapter-4-care-and-support/",
             "chapter-5-disrupting-perpetrators/", "references/"]
@@ -31,9 +31,7 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with serve(site, prefix) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = chromium.launch(p)
         try:
             for lang, root in LANGUAGES.items():
                 tab = browser.new_page()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from .. import chromium
 from ..content import load_pages
 from ..urls import page_path
 from .floor import WELSH
@@ -178,9 +179,7 @@ def static_page_weight(site: Path, page: str) -> PageWeight:
 
 
 def chromium_available() -> bool:
-    from ..pdf import CHROMIUM
-
-    return CHROMIUM.exists() and importlib.util.find_spec("playwright") is not None
+    return chromium.CHROMIUM.exists() and importlib.util.find_spec("playwright") is not None
 
 
 def browser_page_weights(site: Path, pages: list[str]) -> tuple[dict[str, PageWeight], str]:
@@ -188,14 +187,11 @@ def browser_page_weights(site: Path, pages: list[str]) -> tuple[dict[str, PageWe
     until the network is idle (sitemap look-ups included; search loads only once the reader searches)."""
     from playwright.sync_api import sync_playwright
 
-    from ..pdf import CHROMIUM
     from ..serve import serve
 
     weights = {}
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = chromium.launch(p)
         browser_version = browser.version
         try:
             for page in pages:
