@@ -15,8 +15,8 @@ import yaml
 from pybtex.database import parse_file
 from pybtex.exceptions import PybtexError
 
-from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE,
-                      FrontMatterError, Page, rel)
+from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
+                      FOOTNOTE_REF_RE, FrontMatterError, Page, rel)
 from . import spelling, urls
 from .references import BIBLIOGRAPHY
 from .welsh import phrase_forms
@@ -455,7 +455,7 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
 
 TERMINOLOGY = DOCS_CY / "terminology.yml"
 #: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
-ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*\{\s*:?\s*lang=\"?en\"?\s*\}")
+ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*" + ENGLISH_ATTR)
 
 
 def load_terminology(path: Path = TERMINOLOGY) -> list[dict]:

@@ -27,6 +27,8 @@ FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 #: an "@" would be eaten by the plugin (see checks.citation_syntax).
 CITATION_BLOCK_RE = re.compile(r"\[(@[A-Za-z0-9]+(?:;\s*@[A-Za-z0-9]+)*)\]")
 CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9]+)")
+#: The attribute list that marks text a Welsh page keeps in English: `*Title*{lang=en}`, `{ lang=en }`.
+ENGLISH_ATTR = r"\{\s*:?\s*lang=\"?en\"?\s*\}"
 #: Marker for a link whose target was lost when the source PDF was converted: "text<!-- lost-link -->".
 LOST_LINK_MARKER = "<!-- lost-link -->"
 #: A shared fragment included with pymdownx.snippets: `--8<-- "includes/x.md"` on its own line (may be

@@ -4,7 +4,8 @@ The hunspell dictionary (techiaith's hunspell-cy, LGPL) comes from the PyPI pack
 the hunspell and aspell programs and aspell's Welsh dictionary from Debian (`apt-get install
 hunspell aspell aspell-cy`). Neither dictionary is complete — cy_GB lacks common forms such as
 "gellir" and "meddygon", aspell-cy lacks others — so a word is misspelt only when both reject it. Only Welsh prose is checked: text marked
-as English (`*Title*{lang=en}`, the `{ lang=en }` originals of young people's quotes), footnote
+as English (`*Title*{lang=en}`, the `{ lang=en }` originals of young people's quotes, headings
+ending `{ lang=en }`), footnote
 definitions (references to English works), addresses, code and markup are left out.
 docs_cy/spelling-wordlist.txt lists the few accepted words the dictionary does not know
 (names, acronyms, English titles) — one per line, `#` starts a comment.
@@ -19,7 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import DOCS_CY, FOOTNOTE_DEF_RE, Page
+from .content import DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE, Page
 from .welsh import mutations
 
 WORDLIST = DOCS_CY / "spelling-wordlist.txt"
@@ -27,8 +28,12 @@ WORDLIST = DOCS_CY / "spelling-wordlist.txt"
 CLITICS = {"r", "n", "i", "u", "w", "m", "th", "ch", "ma", "na"}
 WORD_RE = re.compile(r"[A-Za-zÀ-ÿŴŵŶŷ]+(?:['’-][A-Za-zÀ-ÿŴŵŶŷ]+)*")
 
+#: `{ lang=en }` alone on the line after a block, or at the end of a line (a heading marked English).
+ENGLISH_BLOCK_RE = re.compile(r"^\s*" + ENGLISH_ATTR + r"\s*$")
+ENGLISH_LINE_END_RE = re.compile(ENGLISH_ATTR + r"\s*$")
+
 _STRIP = [
-    re.compile(r"\*[^*\n]+\*\{\s*:?\s*lang=\"?en\"?\s*\}"),          # *English title*{lang=en}
+    re.compile(r"\*[^*\n]+\*" + ENGLISH_ATTR),                          # *English title*{lang=en}
     re.compile(r"<([a-z]+) lang=\"en\">.*?</\1>"),                  # inline HTML marked English
     re.compile(r"<!--.*?-->"),                                      # comments (lost-link markers)
     re.compile(r"<https?://[^>]+>|https?://\S+"),                  # addresses
@@ -67,8 +72,7 @@ def prose_lines(page: Page) -> list[tuple[int, str]]:
     lines = page.lines
     for i, (no, line) in enumerate(lines):
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if FOOTNOTE_DEF_RE.match(line) or re.match(r"^\s*\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", nxt) \
-                or re.search(r"\{\s*:?\s*lang=\"?en\"?\s*\}\s*$", line):
+        if FOOTNOTE_DEF_RE.match(line) or ENGLISH_BLOCK_RE.match(nxt) or ENGLISH_LINE_END_RE.search(line):
             continue  # references to English works; English originals of quotes; headings marked English
         for pattern in _STRIP:
             line = pattern.sub(" ", line)
