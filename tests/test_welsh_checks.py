@@ -28,6 +28,13 @@ def check(project: Path, *only: str) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
+def record(project: Path, *pages: str) -> None:
+    """Refresh the translation record of Welsh pages the way the check's message says to."""
+    result = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+                 "--record", *(str(project / "docs_cy" / page) for page in pages))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_real_edition_passes_the_gate():
     result = run("guidance", "translations")
     assert result.returncode == 0, result.stdout
@@ -66,9 +73,7 @@ def test_english_paragraph_edited_without_welsh_update_fails(project):
     assert f"docs_cy/{CH3}:{welsh_line}: English paragraph 145 (" in out
     assert f"docs/{CH3}:{line_of(english, '145. ')}) changed after this Welsh translation was recorded" in out
     # the editor updates the Welsh and refreshes the record with one command: the gate opens again
-    record = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--record", str(project / "docs_cy" / CH3))
-    assert record.returncode == 0, record.stdout + record.stderr
+    record(project, CH3)
     assert check(project, "welsh-translation-record")[0] == 0
 
 
@@ -83,9 +88,7 @@ def test_shared_paragraph_edited_flags_every_welsh_page_showing_it(project):
     assert f"docs/{RESPONSE}:{line_of(english, '158. ')}) changed after this Welsh translation was recorded" in out
     for page in (CH3, PROCEDURE):
         assert f"run `guidance translations --record {project / 'docs_cy' / page}`" in out
-    record = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--record", str(project / "docs_cy" / CH3), str(project / "docs_cy" / PROCEDURE))
-    assert record.returncode == 0, record.stdout + record.stderr
+    record(project, CH3, PROCEDURE)
     assert check(project, "welsh-translation-record")[0] == 0
 
 
