@@ -17,4 +17,4 @@ def test_print_keeps_the_text_and_drops_the_site(tab, prefix):
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert "livefearfree.gov.wales" in after
     assert tab.evaluate("getComputedStyle(document.querySelector('article h1')).breakBefore") != "page"  # no blank first sheet
-    assert tab.evaluate("getComputedStyle(document.querySelector('#para-158 .md-visually-hidden')).display") == "none"
+    assert tab.evaluate("getComputedStyle(document.querySelector('#para-158 .visually-hidden')).display") == "none"

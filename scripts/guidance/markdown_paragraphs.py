@@ -5,7 +5,7 @@ In a page that opts in (its Markdown starts with the marker line written by the
 
     <div class="para" id="para-158">
       <a class="para-num" href="#para-158" title="Copy the link to paragraph 158">
-        <span class="md-visually-hidden">Paragraph </span>158</a>
+        <span class="visually-hidden">Paragraph </span>158</a>
       <p>…paragraph text…</p>
       …blocks indented by 4 spaces below it (sub-lists, quotes, continuation text)…
     </div>
@@ -72,7 +72,7 @@ class _ParagraphProcessor(BlockProcessor):
             "title": text(lang, "para_link_title", n=number),
             "data-copied": text(lang, "para_copied", n=number),
         })
-        hidden = etree.SubElement(link, "span", {"class": "md-visually-hidden"})
+        hidden = etree.SubElement(link, "span", {"class": "visually-hidden"})
         hidden.text = text(lang, "para_label", n="").strip() + " "
         hidden.tail = number
         self.parser.parseBlocks(div, body)
