@@ -11,6 +11,9 @@ on the site, under any path prefix and in the offline copy (page.html addresses)
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -45,3 +48,14 @@ def on_page_context(context, page, config, nav):
         page.content = page.content.replace('href="#other-language"', f'href="{url}"')
     context["translation_status"] = (page.meta.get("translation") or {}).get("status")
     return context
+
+
+_HREFLANG_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
+
+
+def on_post_page(output, page, config):
+    """Search engines take only absolute hreflang addresses; Material writes relative ones (which the
+    language menu keeps, so it works under any prefix and in the offline copy)."""
+    if not (page.canonical_url or "").startswith(("http://", "https://")):
+        return output  # the offline copy has no published address
+    return _HREFLANG_LINK.sub(lambda m: m[1] + urljoin(page.canonical_url, m[2]) + m[3], output)

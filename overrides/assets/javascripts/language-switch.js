@@ -5,6 +5,15 @@
    is pointed at, focused or followed, so copying it or opening it in a new tab keeps the place too. */
 (function () {
   "use strict";
+  // Material looks up a sitemap.xml beside each <link rel="alternate"> of the page when it starts,
+  // to map its language menu: with page-to-page links both are 404s on every page view, and this
+  // script does that job. It runs after Material's bundle and before Material's start-up scan
+  // (DOMContentLoaded), so the links are hidden from the scan and put back once it has run.
+  var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+  alternates.forEach(function (link) { link.rel = "x-alternate"; });
+  document.addEventListener("DOMContentLoaded", function () {
+    alternates.forEach(function (link) { link.rel = "alternate"; });
+  }, { once: true });
   // The paragraph being read: the first with at least this much of it showing below the header.
   var VISIBLE = 40;
   function currentParagraph() {
