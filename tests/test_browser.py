@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SITE_URL
+from guidance import page_types
+
 CH3 = "chapter-3-safeguarding-procedures/"
 
 
@@ -66,3 +69,50 @@ def test_footnote_tooltip_shows_the_reference(tab, prefix):
     tooltip = tab.locator(".md-tooltip2").first
     tooltip.wait_for(state="visible")
     assert "Safeguarding Children Involved in Prostitution" in tooltip.inner_text()
+
+
+def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
+    """Every request a page view makes is answered, and the console stays clean: a 404 costs a phone
+    a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link)."""
+    failed, errors = [], []
+    current = {"page": ""}
+    tab.on("response", lambda r: failed.append((current["page"], r.status, r.url)) if r.status >= 400 else None)
+    tab.on("console", lambda m: errors.append((current["page"], m.text)) if m.type == "error" else None)
+    for kind, lang, path in page_types.pages():
+        current["page"] = path or "/"
+        tab.goto(path, wait_until="networkidle")
+    assert not failed, f"requests answered with an error: {failed[:10]}"
+    assert not errors, f"console errors: {errors[:10]}"
+
+
+def test_hreflang_alternates_are_absolute_and_lead_to_each_other(page):
+    for kind, lang, path in page_types.pages():
+        links = {link["hreflang"]: link["href"] for link in page(path).select("head link[rel=alternate][hreflang]")}
+        assert set(links) == {"en", "cy"}, (path, links)
+        assert all(href.startswith(SITE_URL) for href in links.values()), (path, links)
+        assert links[lang] == SITE_URL + path, (path, links)
+
+
+def _highlighted_below_the_header(tab, target: str, sibling: str) -> None:
+    background = "e => getComputedStyle(e).backgroundColor"
+    assert tab.locator(target).evaluate(background) != tab.locator(sibling).first.evaluate(background), \
+        f"{target} looks like the entries around it"
+    top = tab.locator(target).evaluate("e => e.getBoundingClientRect().top")
+    assert top >= tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom"), \
+        f"{target} is hidden under the header"
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_the_references_entry_a_search_result_lands_on_is_highlighted(tab, prefix):
+    tab.goto(prefix + "references/#ref-Hallett2017making")
+    _highlighted_below_the_header(tab, "li:has(> #ref-Hallett2017making)", "li:has(> [id^=ref-]):not(:has(> #ref-Hallett2017making))")
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_the_footnote_a_reference_mark_lands_on_is_highlighted(tab, prefix):
+    tab.goto(prefix + "introduction/")
+    mark = tab.locator("#para-15 sup[id^=fnref] a").first
+    target = mark.get_attribute("href")
+    mark.click()
+    tab.wait_for_function("h => location.hash === h", arg=target)
+    _highlighted_below_the_header(tab, f"li[id='{target[1:]}']", f".footnote li:not([id='{target[1:]}'])")
