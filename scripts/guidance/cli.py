@@ -7,6 +7,9 @@
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
   guidance pdf SITE      print the whole guidance and the Prompt card, each a PDF per language, into
                          SITE/downloads/
+  guidance screenshots SITE
+                         PNGs of every page type, both languages, phone and desktop, into
+                         build/screenshots/, to look at a change before it is merged
   guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
   guidance urls          list every page address and whether published-urls.txt records it;
                          --record after adding a page
@@ -24,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import benchmark, checks, links, offline, pdf, reports, serve, translation, urls
+from . import benchmark, checks, links, offline, pdf, reports, screenshots, serve, translation, urls
 from .content import DOCS, DOCS_CY, ROOT, load_pages, rel
 from .references import BIBLIOGRAPHY
 
@@ -95,6 +98,13 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
     for path in pdf.build(site, site / "downloads", prefix):
         print(f"{path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
+    written = screenshots.take(Path(args.site), Path(args.out), prefix)
+    print(f"\n{len(written)} screenshot(s) in {args.out}/")
     return 0
 
 
@@ -201,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site", help="the built site folder")
     p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
     p.set_defaults(func=_cmd_pdf)
+
+    p = sub.add_parser("screenshots", help="PNGs of every page type, both languages, phone and desktop (Chromium)")
+    p.add_argument("site", help="the built site folder")
+    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
+    p.add_argument("--out", default=str(screenshots.OUT), help=f"folder to write them to (default: {screenshots.OUT})")
+    p.set_defaults(func=_cmd_screenshots)
 
     p = sub.add_parser("offline", help="build the offline copy of the site (both languages, search from disk) into one zip")
     p.add_argument("zip", nargs="?", default=offline.FILENAME,
