@@ -76,7 +76,8 @@ def print_card(tab, url: str, lang: str) -> Card:
                         "so its margins are unknown and it cannot be fitted.")
 
     def height(scale: float) -> float:
-        """The card's printed height at this scale: Chromium lays it out 1/scale as wide, then shrinks it."""
+        """The card's printed height at this scale: Chromium lays it out 1/scale as wide, then shrinks it.
+        (Chromium prints some 0.75% smaller still, 7.94 pt for 8 pt, which only leaves more room.)"""
         # A short viewport: Material's body is at least as tall as the viewport.
         tab.set_viewport_size({"width": round(box["width"] / scale), "height": 100})
         return tab.evaluate("document.documentElement.scrollHeight") * scale
