@@ -35,7 +35,9 @@ setup_python() {
 }
 
 # System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser
-# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules).
+# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules); and the fonts the
+# PDFs print with: Liberation Sans, metric-compatible with the Helvetica and Arial of Material's font
+# list, so the Prompt card lays out as on readers' machines (Chromium alone brings only DejaVu).
 setup_system() {
   local missing=()
   command -v npm >/dev/null || missing+=(nodejs npm)
@@ -43,6 +45,7 @@ setup_system() {
   command -v aspell >/dev/null || missing+=(aspell)
   [ -e /usr/lib/aspell/cy.multi ] || missing+=(aspell-cy)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages)…" >&2
     as_root apt-get update -qq

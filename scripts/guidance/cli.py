@@ -27,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import benchmark, checks, links, offline, pdf, reports, screenshots, serve, translation, urls
+from . import benchmark, card, checks, links, offline, pdf, reports, screenshots, serve, translation, urls
 from .content import DOCS, DOCS_CY, ROOT, load_pages, rel
 from .references import BIBLIOGRAPHY
 
@@ -96,8 +96,13 @@ def _cmd_links(args: argparse.Namespace) -> int:
 def _cmd_pdf(args: argparse.Namespace) -> int:
     site = Path(args.site)
     prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
-    for path in pdf.build(site, site / "downloads", prefix):
-        print(f"{path} ({path.stat().st_size // 1024} KB)")
+    try:
+        written = pdf.build(site, site / "downloads", prefix)
+    except card.CardError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path, holds in written:
+        print(f"{path} ({path.stat().st_size // 1024} KB): {holds}")
     return 0
 
 

@@ -3,16 +3,17 @@ the Practitioners' Prompt as a one-page card.
 
 The guidance PDF is the site's own print layout (overrides/assets/stylesheets/guidance.css, @media
 print) applied to the Introduction, Chapters 1-5 and the References, one after another: what a reader
-prints from a page is what the PDF holds. The card is the prompt page printed as it is (its print
-rules fit it on one A4 side). Chromium writes tagged PDFs with an outline, the document's title and
-its language, so screen readers and PDF viewers know what they have.
+prints from a page is what the PDF holds. The card is the prompt page printed on exactly one A4 page
+(card.py fits it and counts its pages); the cards are printed first, so a card that cannot fit stops
+`guidance pdf` before it writes anything. Chromium writes tagged PDFs with an outline, the document's
+title and its language, so screen readers and PDF viewers know what they have.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import chromium
+from . import card, chromium
 from .serve import serve
 
 GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
@@ -20,19 +21,27 @@ GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventi
             "chapter-5-disrupting-perpetrators/", "references/"]
 LANGUAGES = {"en": "", "cy": "cy/"}
 FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
-CARD = "practice-guide/practitioners-prompt/"
-CARD_FILENAME = "practitioners-prompt-{lang}.pdf"
 
 
-def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
-    """Write the guidance and the card PDF of each language into out/ and return their paths."""
+def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
+    """Write the card and the guidance PDF of each language into out/; return each path with a line
+    on what it holds. Raises card.CardError, having written nothing, if a card does not fit one page."""
     from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
 
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     with serve(site, prefix) as base, sync_playwright() as p:
         browser = chromium.launch(p)
         try:
+            tab = browser.new_page()
+            cards = {lang: card.print_card(tab, base + root + card.CARD, lang) for lang, root in LANGUAGES.items()}
+            tab.close()
+            out.mkdir(parents=True, exist_ok=True)
+            for lang, printed in cards.items():
+                target = out / card.FILENAME.format(lang=lang)
+                target.write_bytes(printed.pdf)
+                written.append((target, f"1 page; the card fills {printed.height_mm:.0f} of the page's "
+                                        f"{printed.page_mm:.0f} mm, text at {printed.scale:.0%}"))
             for lang, root in LANGUAGES.items():
                 tab = browser.new_page()
                 chapters = []
@@ -51,13 +60,7 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[Path]:
                 target = out / FILENAME.format(lang=lang)
                 tab.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=False,
                         margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
-                written.append(target)
-                tab.goto(base + root + CARD)
-                tab.emulate_media(media="print")
-                target = out / CARD_FILENAME.format(lang=lang)
-                tab.pdf(path=str(target), format="A4", tagged=True, print_background=False,
-                        margin={"top": "10mm", "bottom": "10mm", "left": "12mm", "right": "12mm"})
-                written.append(target)
+                written.append((target, f"{len(PdfReader(target).pages)} pages"))
                 tab.close()
         finally:
             browser.close()
