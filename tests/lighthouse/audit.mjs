@@ -2,7 +2,7 @@
 //
 //   node tests/lighthouse/audit.mjs URL [URL...]
 //
-// Prints JSON: {lighthouse, chromium, pages: [{url, scores, failing, total_blocking_time_ms}]}, scores
+// Prints JSON: {lighthouse, chromium, pages: [{url, scores, failing, total_blocking_time_ms, ...}]}, scores
 // 0-100 per category, `failing` the audits of those categories scoring below 1 (id, title, category,
 // and where: the first few elements or addresses it names, so a failure says what to fix).
 // Used by tests/test_lighthouse.py and `guidance benchmark --only lighthouse`.
@@ -47,6 +47,8 @@ function summary(lhr) {
   const tbt = lhr.audits['total-blocking-time'];
   return {url: lhr.finalDisplayedUrl, requested_url: lhr.requestedUrl, scores, failing,
     total_blocking_time_ms: tbt && tbt.numericValue !== undefined ? Math.round(tbt.numericValue) : null,
+    // Lighthouse's own measure of how fast the machine was at the time: busy machines score lower
+    benchmark_index: lhr.environment.benchmarkIndex,
     runtime_error: lhr.runtimeError ? lhr.runtimeError.message : null};
 }
 
