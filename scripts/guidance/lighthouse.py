@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 
+from .chromium import CHROMIUM
 from .content import ROOT
 
 TESTS = ROOT / "tests"
@@ -21,11 +22,13 @@ SECONDS_PER_PAGE = 90
 
 
 class LighthouseUnavailable(RuntimeError):
-    """Node or the Lighthouse package is missing."""
+    """Chromium, Node or the Lighthouse package is missing."""
 
 
 def missing() -> str | None:
     """Why Lighthouse cannot run here, or None."""
+    if not CHROMIUM.exists():  # audit.mjs launches this one
+        return "Chromium is missing: sudo apt-get install chromium (bash scripts/dev.sh test does)"
     if shutil.which("node") is None:
         return "Node.js is missing: sudo apt-get install nodejs npm (bash scripts/dev.sh test does)"
     if not (TESTS / "node_modules" / "lighthouse" / "package.json").exists():

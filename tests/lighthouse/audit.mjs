@@ -9,7 +9,8 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+// Debian's Chromium, as everywhere in the project (scripts/guidance/chromium.py)
+const CHROMIUM = '/usr/bin/chromium';
 // Headless, no sandbox (containers, root), and no traffic of Chromium's own to disturb the figures.
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -45,7 +46,7 @@ function summary(lhr) {
     }
   }
   const tbt = lhr.audits['total-blocking-time'];
-  return {url: lhr.finalDisplayedUrl, requested_url: lhr.requestedUrl, scores, failing,
+  return {url: lhr.finalDisplayedUrl, scores, failing,
     total_blocking_time_ms: tbt && tbt.numericValue !== undefined ? Math.round(tbt.numericValue) : null,
     // Lighthouse's own measure of how fast the machine was at the time: busy machines score lower
     benchmark_index: lhr.environment.benchmarkIndex,
