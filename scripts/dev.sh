@@ -35,7 +35,8 @@ setup_python() {
 }
 
 # System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser
-# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules).
+# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules; Lighthouse, which
+# drives Chromium itself: tests/lighthouse/audit.mjs).
 setup_system() {
   local missing=()
   command -v npm >/dev/null || missing+=(nodejs npm)
