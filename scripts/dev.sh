@@ -35,9 +35,10 @@ setup_python() {
 }
 
 # System programs the test suite drives: hunspell and aspell (Welsh spell check), Chromium (browser
-# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules); and the fonts the
-# PDFs print with: Liberation Sans, metric-compatible with the Helvetica and Arial of Material's font
-# list, so the Prompt card lays out as on readers' machines (Chromium alone brings only DejaVu).
+# tests), Node.js/npm (axe-core, injected into Chromium for the accessibility rules; Lighthouse, which
+# drives Chromium itself: tests/lighthouse/audit.mjs); and the fonts the PDFs print with: Liberation
+# Sans, metric-compatible with the Helvetica and Arial of Material's font list, so the Prompt card lays
+# out as on readers' machines (Chromium alone brings only DejaVu).
 setup_system() {
   local missing=()
   command -v npm >/dev/null || missing+=(nodejs npm)

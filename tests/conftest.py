@@ -20,6 +20,32 @@ SITE_URL = f"http://127.0.0.1{PREFIX}"
 OFFLINE_ZIP = "safeguarding-children-from-cse-offline.zip"
 
 
+def _output(*command: str) -> str:
+    """What a program prints (stdout, stripped), or "missing": the header must not stop a run."""
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return "missing"
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "missing"
+
+
+def pytest_report_header(config) -> list[str]:
+    """The browser, Node and fonts the browser tests ran with, so a failure on a new machine says what
+    changed (Debian's Chromium moves on; fonts decide print layout and PDF text)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        playwright = version("playwright")
+    except PackageNotFoundError:
+        playwright = "missing"
+    # 'ii': installed; dpkg also lists fonts it merely knows of, with no version
+    fonts = [line[3:] for line in _output("dpkg-query", "-W", "-f=${db:Status-Abbrev}${Package} ${Version}\n",
+                                          "fonts-*").splitlines() if line.startswith("ii ")]
+    return [f"chromium: {_output(str(CHROMIUM), '--version')}; node: {_output('node', '--version')}; "
+            f"playwright: {playwright}",
+            f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
+
+
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     """Run a project command (mkdocs, guidance, ...) from this environment; capture its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}

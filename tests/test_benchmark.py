@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 from guidance import cli
-from guidance.benchmark import floor, pages, scale
+from guidance.benchmark import floor, pages, report, scale
 from guidance.benchmark.project import copy_project, load_mkdocs_yml, nav_files
 
 
@@ -25,6 +25,7 @@ def test_benchmark_help_documents_its_options_and_targets(capsys):
         assert option in text, option
     for target in ("1.3x the floor", "1.5 s", "100 KB", "0 third-party", "linear"):
         assert target in text, target
+    assert "lighthouse" in text and "Total Blocking Time" in text
 
 
 def test_scale_factors_must_be_whole_numbers(capsys):
@@ -101,3 +102,18 @@ def test_growth_is_linear_only_when_each_added_page_costs_about_the_same():
 
     assert scale.linearity(points([2.0, 7.0, 13.0]))["linear"]  # 45 ms then 43 ms per page
     assert not scale.linearity(points([2.0, 7.0, 20.0]))["linear"]  # 45 ms then 93 ms per page
+
+
+def test_lighthouse_performance_is_printed_beside_the_floor_with_no_target():
+    assert cli.build_parser().parse_args(["benchmark", "--only", "lighthouse"]).only == ["lighthouse"]
+    ours = {"performance": 72, "total_blocking_time_ms": 966, "benchmark_index": 1500, "runtime_error": None}
+    floor_ = {"performance": 99, "total_blocking_time_ms": 33, "benchmark_index": 1700, "runtime_error": None}
+    lines = report.format_lighthouse({"lighthouse": "12.8.2", "chromium": "Chrome/156", "pages": [
+        {"type": "longest chapter", "lang": "cy", "path": "cy/chapter-2/", "site": ours, "floor": floor_},
+        {"type": "references", "lang": "cy", "path": "cy/references/", "site": ours, "floor": None}]})
+    chapter, references = (line.split() for line in lines[3:5])
+    assert chapter[-5:] == ["72", "966", "99", "33", "—"]
+    assert references[-5:] == ["72", "966", "n/a", "n/a", "—"]  # a page the floor does not have
+    assert "1500-1700" in lines[1]
+    missing = report.format_lighthouse({"error": "tests/node_modules/lighthouse is missing"})
+    assert "not measured: tests/node_modules/lighthouse is missing" in missing[0]

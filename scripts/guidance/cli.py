@@ -13,8 +13,8 @@
   guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
   guidance urls          list every page address and whether published-urls.txt records it;
                          --record after adding a page
-  guidance benchmark     measure build time, live-preview rebuild, page weight and search index size
-                         against their targets; prints a report and writes it as JSON
+  guidance benchmark     measure build time, live-preview rebuild, page weight, Lighthouse Performance
+                         and search index size against their targets; prints a report and writes it as JSON
 
 Run `guidance <command> --help` for the options of each command.
 """
@@ -240,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_urls)
 
     p = sub.add_parser(
-        "benchmark", help="measure build time, serve rebuild, page weight and search index size against their targets",
+        "benchmark", help="measure build time, serve rebuild, page weight, Lighthouse Performance and search index "
+                          "size against their targets",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=f"""\
 Measure what the site costs and compare each figure with its target (tracker issue 10).
@@ -257,6 +258,10 @@ Everything runs on a copy of the project in a temporary folder; the working tree
           view gzipped (HTML + CSS + JS + fonts) and every request, counted by Chromium with an
           empty cache when it is installed, else read from the HTML.
           target: longest chapter <= {benchmark.TARGET_FIRST_VIEW_KB} KB, 0 third-party requests
+  lighthouse  the same pages: Lighthouse Performance score and Total Blocking Time (mobile,
+          simulated throttling, served gzipped), beside the floor's same page; one run each,
+          about 15 s a page (needs Node and `npm ci --prefix tests`).
+          target: — (none yet)
   search  each language's search index: bytes, gzipped, against the visible text of its pages.
   scale   every page copied --scale times over (both languages, in the nav): build time and
           the CPU time of each added page.

@@ -10,13 +10,14 @@
   to `mkdocs serve` (default options, live reload on) answering with the new HTML;
 - per page type (home, longest chapter, practice guide, references; both languages): HTML bytes,
   first-view transfer gzipped and requests, counted by Chromium when it is there, else from the HTML;
+- Lighthouse Performance score and Total Blocking Time of the same pages, ours and the floor's (no target);
 - search index of each language against the text of its pages;
 - scale: the pages copied 5 and 10 times over, to see how build time grows with content.
 
 Every figure that has a target is printed with it and PASS or MISS; the same data goes to a JSON file.
 
-The measurements live in one module each (project, floor, timing, serve, pages, search_index,
-scale, machine); report runs them and prints each figure against its target (settings).
+The measurements live in one module each (project, floor, timing, serve, pages, lighthouse,
+search_index, scale, machine); report runs them and prints each figure against its target (settings).
 """
 
 from .report import SECTIONS, format_report, run_benchmark

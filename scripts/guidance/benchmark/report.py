@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .floor import write_floor
+from .lighthouse import measure_lighthouse
 from .machine import machine
 from .pages import chromium_available, measure_pages
 from .project import commit_copy, copy_project
@@ -19,7 +21,7 @@ from .settings import LINEAR_TOLERANCE, TARGET_BUILD_RATIO, TARGET_FIRST_VIEW_KB
 from .timing import cold_build, measure_cold_builds
 
 
-SECTIONS = ("build", "serve", "pages", "search", "scale")
+SECTIONS = ("build", "serve", "pages", "lighthouse", "search", "scale")
 
 
 def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, sections: set[str],
@@ -35,12 +37,18 @@ def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, se
         if "build" in sections:
             log("Cold builds (bilingual and the plain-Material floor)…")
             result["build"] = measure_cold_builds(project, site, runs, log)
-        elif {"pages", "search"} & sections or pdf:
+        elif {"pages", "lighthouse", "search"} & sections or pdf:
             cold_build(project, site)
         if "pages" in sections:
             log("Page weight…")
             browser = chromium_available() if use_browser is None else use_browser
             result["pages"] = measure_pages(project, site, browser, log)
+        if "lighthouse" in sections:
+            log("Lighthouse (ours and the floor)…")
+            floor_site = site.with_name("floor-site")  # left by the cold builds, else built here
+            if not floor_site.is_dir():
+                cold_build(project, floor_site, str(write_floor(project)), strict=False)
+            result["lighthouse"] = measure_lighthouse(project, site, floor_site, log)
         if "search" in sections:
             result["search"] = measure_search_indexes(site)
         if pdf:
@@ -103,6 +111,28 @@ def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
 
+def format_lighthouse(lh: dict) -> list[str]:
+    if "error" in lh:
+        return [f"Lighthouse Performance: not measured: {lh['error']}", ""]
+
+    def cell(figures: dict | None, key: str) -> str:
+        if figures is None:
+            return "n/a"
+        return "error" if figures["runtime_error"] else str(figures[key])
+
+    speeds = [f["benchmark_index"] for row in lh["pages"] for f in (row["site"], row["floor"]) if f]
+    out = [f"Lighthouse Performance (Lighthouse {lh['lighthouse']}, {lh['chromium']}: mobile, simulated "
+           "throttling, served gzipped, one run a page; no target yet)",
+           f"  TBT = Total Blocking Time; floor = plain Material, same page; the machine's speed as Lighthouse "
+           f"measured it (benchmarkIndex) {min(speeds, default=0)}-{max(speeds, default=0)}: a busy machine scores lower",
+           f"  {'page':<17}{'lang':<5}{'score':>6}{'TBT ms':>8}{'floor':>7}{'floor TBT':>11}{'target':>8}"]
+    for row in lh["pages"]:
+        out.append(f"  {row['type']:<17}{row['lang']:<5}{cell(row['site'], 'performance'):>6}"
+                   f"{cell(row['site'], 'total_blocking_time_ms'):>8}{cell(row['floor'], 'performance'):>7}"
+                   f"{cell(row['floor'], 'total_blocking_time_ms'):>11}{'—':>8}")
+    return out + [""]
+
+
 def format_report(result: dict) -> str:
     m = result["machine"]
     out = [f"guidance benchmark — {result['date']}",
@@ -153,6 +183,8 @@ def format_report(result: dict) -> str:
             out.append(f"  longest chapter ({chapter['path']}) by kind, gzip: "
                        + ", ".join(f"{k} {_kb(v)}" for k, v in kinds.items()))
         out.append("")
+    if "lighthouse" in result:
+        out += format_lighthouse(result["lighthouse"])
     if "search" in result:
         out.append("Search index per language (text = visible text of the pages' <article>, UTF-8 bytes)")
         for lang, r in result["search"].items():

@@ -1,0 +1,51 @@
+"""Lighthouse (mobile, simulated throttling) on every page type in both languages: Accessibility, Best
+practices and SEO must be 100. The site is served with gzip, as GitHub Pages serves it.
+
+One Chromium audits all the pages (tests/lighthouse/audit.mjs). Performance is measured too but not
+asserted here: `guidance benchmark --only lighthouse` reports it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+import pytest
+
+from conftest import PREFIX
+from guidance import lighthouse
+from guidance.page_types import pages
+from guidance.serve import serve
+
+ASSERTED = ("accessibility", "best-practices", "seo")
+
+
+def test_the_test_server_gzips_text_as_github_pages_does(site):
+    with serve(site, PREFIX, gzip=True) as base:
+        with urllib.request.urlopen(urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(r.read()) == (site / "index.html").read_bytes()
+        with urllib.request.urlopen(base) as r:  # a client that does not ask gets the file as it is
+            assert r.headers["Content-Encoding"] is None and r.read() == (site / "index.html").read_bytes()
+
+
+def test_every_page_type_scores_100_for_accessibility_best_practices_and_seo(site):
+    if reason := lighthouse.missing():
+        pytest.fail(reason)
+    with serve(site, PREFIX, gzip=True) as base:
+        report = lighthouse.audit([base + path for _, _, path in pages()])
+    assert len(report["pages"]) == len(pages())
+    problems, short = [], 0
+    for (kind, lang, path), result in zip(pages(), report["pages"]):
+        failing = [a for a in result["failing"] if a["category"] in ASSERTED]
+        below = {c: result["scores"][c] for c in ASSERTED if result["scores"][c] != 100}
+        if not (failing or below or result["runtime_error"]):
+            continue
+        short += 1
+        problems.append(f"{kind} ({lang}) /{path}: " + ", ".join(f"{c} {s}" for c, s in below.items())
+                        + (f" Lighthouse error: {result['runtime_error']}" if result["runtime_error"] else ""))
+        problems += [f"    {a['id']}: {a['title']}" + (f"\n        at {'; '.join(a['where'])}" if a["where"] else "")
+                     for a in failing]
+    if problems:
+        pytest.fail(f"Lighthouse {report['lighthouse']} ({report['chromium']}), mobile: {short} of {len(pages())} "
+                    "pages fall short:\n" + "\n".join(problems), pytrace=False)
