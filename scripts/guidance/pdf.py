@@ -58,8 +58,8 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
                 }""", [chapters, title.split(" - ")[-1].strip()])
                 tab.emulate_media(media="print")
                 target = out / FILENAME.format(lang=lang)
-                tab.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=False,
-                        margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+                # margins: Material's @page rule (25 mm), as when a reader prints a chapter from the browser
+                tab.pdf(path=str(target), format="A4", tagged=True, outline=True, print_background=False)
                 written.append((target, f"{len(PdfReader(target).pages)} pages"))
                 tab.close()
         finally:
