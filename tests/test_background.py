@@ -57,7 +57,7 @@ def test_glossary_lists_every_abbreviation_with_a_tooltip(page, lang, prefix):
              for word in re.findall(r"[^\W_]+", dt.get_text(" ", strip=True))}
     abbrs = abbreviations(lang)
     assert set(abbrs) - NOT_IN_GLOSSARY <= terms
-    en_terms = [dt.get_text(" ", strip=True) for dt in page("glossary/").select("article dt")]
+    en_terms = [dt.get_text(strip=True) for dt in page("glossary/").select("article dt")]
     cy_terms = page("cy/glossary/").select("article dt")
     assert len(en_terms) == len(cy_terms)  # the same entries in the same order
     for english, welsh in zip(en_terms, cy_terms):
