@@ -146,3 +146,22 @@ def test_footnotes_are_numbered_in_reading_order(page, path):
     assert first_seen == list(range(1, len(first_seen) + 1))
     listed = [li["id"] for li in soup.select(".footnote li")]
     assert listed[: len(seen)] == [h.lstrip("#") for h in dict.fromkeys(a["href"] for a in soup.select("article sup[id^=fnref] a"))]
+
+
+def test_welsh_references_say_ac_before_a_vowel():
+    """Welsh "and" between the last two authors (and editors) is "ac" before a vowel, "a" otherwise."""
+    from pybtex.database import Entry, Person
+
+    bib = references.load()
+    assert references.author_text(bib.entries["Cockbain2014girl"], "cy") == "Cockbain, E., Brayley, H. ac Ashby, M."
+    assert references.author_text(bib.entries["Cockbain2014girl"], "en") == "Cockbain, E., Brayley, H. and Ashby, M."
+    assert references.format_entry(bib.entries["Cockbain2014girl"], "cy").startswith("Cockbain, E., Brayley, H. ac Ashby, M. (2014)")
+
+    def welsh(*names: str) -> str:
+        return references.author_text(Entry("book", persons={"author": [Person(n) for n in names]}), "cy")
+
+    assert welsh("Hallett, S.", "Crowley, A.") == "Hallett, S. a Crowley, A."
+    assert welsh("Hallett, S.", "Ungar, M.") == "Hallett, S. ac Ungar, M."
+    assert welsh("Hallett, S.", "Ellis, K.", "Owen, R.") == "Hallett, S., Ellis, K. ac Owen, R."
+    assert welsh("Hallett, S.", "Young, J.") == "Hallett, S. a Young, J."  # a consonant in an English name
+    assert welsh("Hallett, S.", "Hughes, N.") == "Hallett, S. a Hughes, N."

@@ -29,6 +29,21 @@ def test_pressing_shift_three_times_leaves_for_the_neutral_site(neutral_site, pa
     assert tab.url == EXIT
 
 
+@pytest.mark.parametrize("path,two_more,timed_out", [
+    ("introduction/", "Shift, press 2 more times to exit.", "Exit this page expired."),
+    ("cy/introduction/", "Shift, pwyswch ddwywaith eto i adael.", 'Daeth yr amser ar gyfer "Gadael y dudalen hon" i ben.')])
+def test_one_press_says_how_many_more_then_that_it_expired(neutral_site, path, two_more, timed_out):
+    """What a screen reader announces (role=status), in the page's language; the quotation marks of
+    the Welsh message survive the HTML attribute they travel in."""
+    tab = neutral_site
+    tab.goto(path)
+    indicator = tab.locator(".exit-this-page__indicator")
+    tab.keyboard.press("Shift")
+    assert indicator.inner_text() == two_more
+    tab.wait_for_timeout(5200)
+    assert indicator.inner_text() == timed_out
+
+
 def test_two_presses_then_a_pause_do_not_exit(neutral_site):
     tab = neutral_site
     tab.goto("introduction/")

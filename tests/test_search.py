@@ -94,8 +94,17 @@ def test_abbreviations_and_expansions_index_each_other(site):
 
     uses_cse = [d for d in en.values() if uses_only_cse(d, "sexual exploitation")]
     assert len(uses_cse) > 50 and all("Child sexual exploitation" in d["keywords"] for d in uses_cse)
-    cy_uses_cse = [d for d in cy.values() if uses_only_cse(d, "rhywiol ar blant")]
-    assert len(cy_uses_cse) > 50 and all("Camfanteisio'n rhywiol ar blant" in d["keywords"] for d in cy_uses_cse)
+    # Welsh: "CRhB" and "CSE" (kept in English titles) are one concept, found by either and by the words
+    def uses_only_crhb_or_cse(doc):
+        said = doc["title"] + " " + doc["text"]
+        return re.search(r"\b(CRhB|CSE)\b", said) and "rhywiol ar blant" not in said.lower()
+
+    cy_uses_abbreviation = [d for d in cy.values() if uses_only_crhb_or_cse(d)]
+    assert len(cy_uses_abbreviation) > 50
+    for doc in cy_uses_abbreviation:
+        said, keywords = doc["title"] + " " + doc["text"], doc["keywords"]
+        assert "camfanteisio'n rhywiol ar blant" in keywords.lower(), doc["location"]
+        assert all(re.search(rf"\b{a}\b", said + " " + keywords) for a in ("CRhB", "CSE")), doc["location"]
 
 
 def test_synonyms_match_welsh_expansions_in_any_mutation():
@@ -108,6 +117,19 @@ def test_synonyms_match_welsh_expansions_in_any_mutation():
     assert english.keywords("Policing and CSE", "") == "Child sexual exploitation"
     assert english.keywords("", "<p>Child Sexual Exploitation is</p>") == "CSE"
     assert english.keywords("", "<p>CSEs or ACSE</p>") == ""
+
+
+def test_a_welsh_abbreviation_and_its_english_one_find_each_other():
+    """The Welsh list gives CRhB and CSE the same words: one concept, so searching either finds both."""
+    synonyms = Synonyms({"CRhB": "Camfanteisio'n Rhywiol ar Blant", "CSE": "Camfanteisio'n Rhywiol ar Blant",
+                         "LHDTC": "Lesbiaidd, hoyw, deurywiol, trawsryweddol, cwiar+",
+                         "LGBT": "Lesbiaidd, hoyw, deurywiol, trawsryweddol, cwiar+"}, "cy")
+    assert synonyms.keywords("", "<p>Mae CRhB yn fath o gam-drin.</p>") == "Camfanteisio'n Rhywiol ar Blant CSE"
+    assert synonyms.keywords("<em lang=\"en\">Tackling CSE</em>", "") == "Camfanteisio'n Rhywiol ar Blant CRhB"
+    assert synonyms.keywords("", "<p>Ymateb i gamfanteisio rhywiol ar blant.</p>") == "CRhB CSE"
+    assert synonyms.keywords("", "<p>Camfanteisio'n Rhywiol ar Blant (CRhB)</p>") == "CSE"
+    assert synonyms.keywords("", "<p>CRhB (CSE): camfanteisio'n rhywiol ar blant</p>") == ""  # the glossary
+    assert synonyms.keywords("", "<p>plant LHDTC+</p>") == "Lesbiaidd, hoyw, deurywiol, trawsryweddol, cwiar+ LGBT"
 
 
 def test_units_are_cut_out_with_the_heading_they_are_under():

@@ -125,3 +125,137 @@ def test_draft_status_is_required(project):
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     assert "the front matter needs 'translation: status: draft'" in out
+
+
+# --- avoided variants (docs_cy/terminology.yml `avoid:`), on a small edition of one page ---------
+
+TERMS = """\
+terms:
+  - en: potential
+    cy: [posibl]
+    avoid: [darpar]
+    only_where_english: true
+    allow: [darpar rieni mabwysiadol]
+    require: false
+  - en: resilience
+    cy: [cydnerthedd]
+    avoid: [gwydnwch]
+  - en: NHS Trusts
+    cy: [Ymddiriedolaethau GIG]
+    avoid: [Ymddiriedolaethau NHS]
+  - en: CSE
+    cy: [CRhB]
+    avoid: [CSE]
+    require: false
+  - en: NHS
+    cy: [GIG]
+    avoid: [NHS]
+    require: false
+"""
+ENGLISH = """\
+---
+title: Responding to child sexual exploitation
+---
+
+1. Staff who meet a potential victim of CSE refer them; prospective adopters are told. Resilience matters.
+
+!!! note "NHS Trusts"
+
+    The report *Tackling CSE* is read by NHS Trusts.
+
+2. Prospective adopters are assessed.
+"""
+WELSH = """\
+---
+title: Ymateb i gamfanteisio'n rhywiol ar blant
+translation:
+  status: draft
+---
+
+1. Mae staff sy'n dod ar draws dioddefwr posibl CRhB yn ei atgyfeirio; dywedir wrth ddarpar rieni mabwysiadol. Mae cydnerthedd yn bwysig.
+
+!!! note "Ymddiriedolaethau GIG"
+
+    Mae Ymddiriedolaethau GIG yn darllen yr adroddiad *Tackling CSE*{lang=en} a <span lang="en">NHS Wales</span>.
+
+2. Asesir darpar rieni mabwysiadol a darpar ofalwyr.
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """docs/ and docs_cy/ with one page each and a terminology.yml of five terms, all clean."""
+    for folder, text in (("docs", ENGLISH), ("docs_cy", WELSH)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.md").write_text(text, encoding="utf-8")
+    (tmp_path / "docs_cy" / "terminology.yml").write_text(TERMS, encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_welsh_passes_the_avoided_variants(small):
+    """English-marked text may say CSE and NHS; "darpar" is right for "prospective" (para 2, where the
+    English has no "potential") and inside an allowed phrase (para 1, where it has)."""
+    code, out = check(small, "terminology")
+    assert code == 0, out
+
+
+def test_avoided_variant_fails_with_one_line_saying_what_to_use(small):
+    path = small / "docs_cy" / "page.md"
+    edit(path, "dioddefwr posibl CRhB", "darpar ddioddefwr CSE")
+    code, out = check(small, "terminology")
+    assert code == 1 and "Traceback" not in out
+    line = line_of(path, "1. ")
+    assert f'docs_cy/page.md:{line}: "darpar" is to be avoided for "potential"; use "posibl" (docs_cy/terminology.yml).' in out
+    assert f'docs_cy/page.md:{line}: "CSE" is to be avoided for "CSE"; use "CRhB" (docs_cy/terminology.yml).' in out
+    assert out.count("is to be avoided") == 2  # "darpar rieni mabwysiadol" (allowed) and para 2 stay clean
+
+
+def test_mutated_avoided_variant_fails(small):
+    path = small / "docs_cy" / "page.md"
+    edit(path, "Mae cydnerthedd yn bwysig.", "Mae ei wydnwch yn bwysig.")
+    edit(path, "dywedir wrth ddarpar rieni", "dywedir wrth ddarpar ddioddefwyr a rhieni")
+    code, out = check(small, "terminology")
+    assert code == 1
+    line = line_of(path, "1. ")
+    assert f'docs_cy/page.md:{line}: "wydnwch" is to be avoided for "resilience"; use "cydnerthedd"' in out
+    assert f'docs_cy/page.md:{line}: "ddarpar" is to be avoided for "potential"; use "posibl"' in out
+    # the paragraph is told what to avoid, not also that it lacks "cydnerthedd"
+    assert "has none of the agreed terms" not in out
+
+
+def test_avoided_variant_in_a_title_or_box_fails_once_for_the_longest_variant(small):
+    path = small / "docs_cy" / "page.md"
+    edit(path, "title: Ymateb i gamfanteisio'n rhywiol ar blant", "title: Ymateb i CSE")
+    edit(path, '!!! note "Ymddiriedolaethau GIG"', '!!! note "Ymddiriedolaethau NHS"')
+    code, out = check(small, "terminology")
+    assert code == 1
+    assert 'docs_cy/page.md:2: "CSE" is to be avoided for "CSE"; use "CRhB"' in out
+    box = line_of(path, "!!! note")
+    assert (f'docs_cy/page.md:{box}: "Ymddiriedolaethau NHS" is to be avoided for "NHS Trusts"; '
+            'use "Ymddiriedolaethau GIG"') in out
+    assert f'docs_cy/page.md:{box}: "NHS" is to be avoided' not in out  # part of the longer variant
+
+
+def test_unmarked_english_title_is_not_exempt(small):
+    path = small / "docs_cy" / "page.md"
+    edit(path, "*Tackling CSE*{lang=en}", "*Tackling CSE*")
+    code, out = check(small, "terminology")
+    assert code == 1
+    assert f'docs_cy/page.md:{line_of(path, "Tackling CSE")}: "CSE" is to be avoided for "CSE"' in out
+
+
+def test_broken_terminology_file_is_one_line_not_a_traceback(small):
+    (small / "docs_cy" / "terminology.yml").write_text(TERMS + "  - en: grooming\n    avoid: [x]\n", encoding="utf-8")
+    code, out = check(small, "terminology")
+    assert code == 1 and "Traceback" not in out
+    assert "terminology.yml:22: each term needs 'en: English term' and 'cy: [Welsh forms]'" in out
+
+
+def test_the_real_terminology_file_is_well_formed():
+    from guidance.checks import TERMINOLOGY, _terms
+    terms, problems = _terms(TERMINOLOGY)
+    assert not problems
+    by_en = {t.en: t for t in terms}
+    assert by_en["potential"].only_where_english and not by_en["potential"].require
+    assert by_en["Sex and Relationship Education"].cy[0] == "Addysg Rhyw a Chydberthynas"
+    assert {"CSE", "HSB", "CCE", "UNCRC", "NHS", "FE", "RSE", "SRE", "YOT", "PRU", "LGBT+"} <= set(by_en)

@@ -456,32 +456,135 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
 TERMINOLOGY = DOCS_CY / "terminology.yml"
 #: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
 ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*" + ENGLISH_ATTR)
+TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "review"}
+#: Where a front-matter title is, for pairing it with the English title.
+TITLE = "title"
 
 
 def load_terminology(path: Path = TERMINOLOGY) -> list[dict]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", []) if path.exists() else []
 
 
+def _welsh_pattern(phrase: str) -> re.Pattern:
+    """A Welsh word or phrase as a whole word, its first word in any initial mutation, any case."""
+    forms = sorted(phrase_forms(" ".join(phrase.lower().replace("’", "'").split())), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?!\w)", re.I)
+
+
+def _variant_pattern(variant: str) -> re.Pattern:
+    """An avoided variant: an English abbreviation (CSE, YOTs, LGBT+) exactly, a Welsh one in any mutation."""
+    if " " not in variant and sum(c.isupper() for c in variant) >= 2:
+        return re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)")
+    return _welsh_pattern(variant)
+
+
+@dataclass
+class Term:
+    en: str
+    cy: list[str]
+    english: re.Pattern  # the English term in English text
+    forms: set[str]  # the agreed Welsh forms in every mutation, lower case
+    avoid: list[re.Pattern]
+    allow: list[re.Pattern]
+    only_where_english: bool  # avoided only where the English counterpart says `en`
+    require: bool  # an English paragraph saying `en` needs an agreed form in Welsh
+
+
+def _terms(path: Path) -> tuple[list[Term], list[Problem]]:
+    where = rel(path)
+    try:
+        raw = load_terminology(path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [], [Problem(where, mark.line + 1 if mark else 1,
+                            f"this file is not valid YAML ({getattr(exc, 'problem', exc)}). Fix its syntax.")]
+    terms, problems = [], []
+    for term in raw if isinstance(raw, list) else []:
+        if (not isinstance(term, dict) or not isinstance(term.get("en"), str) or not term.get("cy")
+                or any(not isinstance(term.get(k, []), list) for k in ("cy", "avoid", "allow")) or set(term) - TERM_KEYS):
+            problems.append(Problem(where, _yaml_line(path, term),
+                                    "each term needs 'en: English term' and 'cy: [Welsh forms]', and may have avoid: [...], "
+                                    f"allow: [...], only_where_english: true, require: false and review: (found {term!r})."))
+            continue
+        terms.append(Term(term["en"], [str(c) for c in term["cy"]], re.compile(rf"\b{re.escape(term['en'])}\b", re.I),
+                          {f for cy in term["cy"] for f in phrase_forms(str(cy).lower())},
+                          [_variant_pattern(str(v)) for v in term.get("avoid", [])],
+                          [_welsh_pattern(str(a)) for a in term.get("allow", [])],
+                          term.get("only_where_english") is True, term.get("require", True) is not False))
+    return terms, problems
+
+
+def _yaml_line(path: Path, term: object) -> int:
+    en = term.get("en") if isinstance(term, dict) else None
+    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if en and re.match(rf"\s*-\s*en:\s*['\"]?{re.escape(str(en))}", line):
+            return no
+    return 1
+
+
+def _sections(page: Page) -> dict[object, str]:
+    """A page's text by where it stands: numbered paragraph N with the headings, boxes and lists after
+    it up to paragraph N + 1 (None before the first one, or on a page without any), and the title.
+    A Welsh page has the English page's structure, so the same key finds the English counterpart."""
+    sections: dict[object, list[str]] = {TITLE: [str(page.meta.get("title", ""))]}
+    for no, line in page.lines:
+        sections.setdefault(page.paragraph_at[no][0], []).append(line)
+    return {key: "\n".join(lines) for key, lines in sections.items()}
+
+
+def _avoided(text: str, terms: list[Term], english: str) -> list[tuple[str, Term]]:
+    """Avoided variants in a line of Welsh prose (its English counterpart given): what the text says and
+    the term it is avoided for. A variant inside an allowed phrase, or inside a longer avoided one
+    ("Ymddiriedolaethau NHS" holds "NHS"), is not reported on its own."""
+    text = text.replace("’", "'")
+    found: list[tuple[int, int, Term]] = []
+    for term in terms:
+        if term.only_where_english and not term.english.search(english):
+            continue
+        allowed = [m.span() for a in term.allow for m in a.finditer(text)]
+        found += [(m.start(), m.end(), term) for v in term.avoid for m in v.finditer(text)
+                  if not any(s <= m.start() and m.end() <= e for s, e in allowed)]
+    return [(text[s:e], term) for s, e, term in sorted(found, key=lambda f: f[:2])
+            if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found)]
+
+
 @check("terminology")
 def terminology(content: Content) -> Iterator[Problem]:
-    """Where an English paragraph uses a glossary term, its Welsh paragraph uses an agreed Welsh form."""
-    terms = []
-    for term in load_terminology(content.edition.docs_cy / "terminology.yml"):
-        forms = {f for cy in term["cy"] for f in phrase_forms(cy.lower())}
-        terms.append((re.compile(rf"\b{re.escape(term['en'])}\b", re.I), term["en"], term["cy"], forms))
+    """Where an English paragraph uses a glossary term, its Welsh paragraph uses an agreed Welsh form;
+    no Welsh text uses a variant the glossary says to avoid for it."""
+    terms, problems = _terms(content.edition.docs_cy / "terminology.yml")
+    yield from problems
+    for pair in content.edition.pairs:
+        if pair.welsh is None:
+            continue
+        page, english = pair.welsh, _sections(pair.english)
+        lines = [(no, page.paragraph_at[no][0], line) for no, line in spelling.prose_lines(page, footnotes=True)]
+        if isinstance(title := page.meta.get(TITLE), str):
+            lines.insert(0, (page.meta_line(TITLE), TITLE, spelling.prose(title)))
+        for no, section, line in lines:
+            for said, term in _avoided(line, terms, english.get(section, "")):
+                yield Problem(*page.where(no), f'"{said}" is to be avoided for "{term.en}"; use "{term.cy[0]}" '
+                                               "(docs_cy/terminology.yml).")
+    # A paragraph with an avoided variant is told so above; not again that it lacks the preferred form.
+    avoid_by_preferred: dict[str, list[re.Pattern]] = {}
+    for term in terms:
+        avoid_by_preferred.setdefault(term.cy[0].lower(), []).extend(term.avoid)
     for pair in content.edition.pairs:
         if pair.welsh is None:
             continue
         welsh_blocks = pair.welsh.paragraph_blocks
         welsh_lines = {p.number: p.line for p in pair.welsh.paragraphs}
         for number, english in pair.english.paragraph_blocks.items():
-            welsh = " ".join(welsh_blocks.get(number, "").lower().replace("’", "'").split())
+            block = " ".join(welsh_blocks.get(number, "").replace("’", "'").split())
+            welsh = block.lower()
             kept_in_english = " ".join(ENGLISH_SPAN_RE.findall(welsh))  # titles that exist only in English
-            for pattern, en, cy, forms in terms:
-                if pattern.search(english) and not any(f in welsh for f in forms) and not pattern.search(kept_in_english):
+            for term in terms:
+                if (term.require and term.english.search(english) and not any(f in welsh for f in term.forms)
+                        and not term.english.search(kept_in_english)
+                        and not any(v.search(block) for v in avoid_by_preferred[term.cy[0].lower()])):
                     yield Problem(*pair.welsh.where(welsh_lines.get(number, 1)),
-                                  f"English paragraph {number} says '{en}' but the Welsh has none of the agreed terms "
-                                  f"({' / '.join(cy)}, in any mutation). Use the glossary term, or add the form you "
+                                  f"English paragraph {number} says '{term.en}' but the Welsh has none of the agreed terms "
+                                  f"({' / '.join(term.cy)}, in any mutation). Use the glossary term, or add the form you "
                                   "need to docs_cy/terminology.yml if it is right.")
 
 

@@ -6,7 +6,7 @@ One small UK author-date style (the form the consultation draft's own footnotes 
 
 Titles are printed exactly as the .bib gives them (no case changes), so the site shows each work as
 the source cited it. On Welsh pages the connecting words are Welsh ("Ar gael yn", "d.d.", "gol.",
-"a") and titles, notes and publishers — which are English — are marked lang="en".
+"a", "ac" before a vowel) and titles, notes and publishers — which are English — are marked lang="en".
 mkdocs-bibtex turns [@key] into footnotes; our hook hands it this formatter, one per language.
 """
 
@@ -73,7 +73,19 @@ def _names(people: list[Person], lang: str) -> str:
         return ", ".join(parts) + " " + t["et_al"]
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {t['and']} " + parts[-1]
+    return ", ".join(parts[:-1]) + f" {_and(parts[-1], lang)} " + parts[-1]
+
+
+#: Welsh "a" (and) is "ac" before a vowel: "Brayley, H. ac Ashby, M.". W and Y begin English names
+#: as consonants (Ward, Young: "a Ward"), so they take "a".
+WELSH_VOWELS = "AEIOUÂÊÎÔÛÁÉÍÓÚÀÈÌÒÙÄËÏÖÜŴŶ"
+
+
+def _and(following: str, lang: str) -> str:
+    """The word for "and" before a name: Welsh "ac" before a vowel, "a" otherwise."""
+    if lang == "cy" and following.lstrip("\\")[:1].upper() in WELSH_VOWELS:
+        return "ac"
+    return TERMS[lang]["and"]
 
 
 def _field(entry: Entry, name: str) -> str:

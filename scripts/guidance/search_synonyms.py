@@ -6,6 +6,11 @@ mutated form ("gamfanteisio'n rhywiol ar blant"). The pairs are the site's abbre
 (includes/abbreviations.md of each language, the one that also gives every abbreviation its
 hover text). The added words go into a search field of their own (KEYWORDS_FIELD) that lunr
 searches but Material's result list never shows, so results only ever show the page's own text.
+
+Abbreviations with the same expansion are one concept: the Welsh list has the Welsh abbreviation
+and the English one with the same Welsh words (`*[CRhB]:` and `*[CSE]: Camfanteisio'n Rhywiol ar
+Blant`), so a Welsh section that says "CRhB" is also found by "CSE" and by the words, one that
+says "CSE" (in an English title) by "CRhB", and one that spells the words out by both.
 """
 
 from __future__ import annotations
@@ -35,25 +40,35 @@ class Synonyms:
 
     def __init__(self, abbreviations: dict[str, str], lang: str):
         self.lang = lang
-        self.pairs = [(abbr, expansion, re.compile(rf"(?<!\w){re.escape(abbr)}(?!\w)"), self._words(expansion))
-                      for abbr, expansion in abbreviations.items()]
+        # One entry per concept (the words of an expansion, in the list's order): its expansion as
+        # first written, its words, and each of its abbreviations with the pattern that finds it.
+        concepts: dict[tuple[str, ...], tuple[str, list[str], list[tuple[str, re.Pattern]]]] = {}
+        for abbr, expansion in abbreviations.items():
+            words = self._words(expansion)
+            concept = concepts.setdefault(tuple(words) or (abbr,), (expansion, words, []))
+            concept[2].append((abbr, re.compile(rf"(?<!\w){re.escape(abbr)}(?!\w)")))
+        self.concepts = list(concepts.values())
 
     def keywords(self, *texts: str) -> str:
-        """The words to index a section under, given its title and text (HTML): the expansion of
-        every abbreviation it uses without spelling it out, and the abbreviation of every
-        expansion it spells out without the abbreviation."""
+        """The words to index a section under, given its title and text (HTML): for every concept
+        it names, by an abbreviation or by the words, the expansion if it does not spell it out and
+        each abbreviation of the concept it does not use."""
         plain = " ".join(html.unescape(TAG_RE.sub(" ", t)) for t in texts)
         words = self._words(plain)
         present = set(words)
         found: list[str] = []
-        for abbr, expansion, abbr_re, phrase in self.pairs:
+        for expansion, phrase, abbreviations in self.concepts:
             # The plain substring test first: most sections hold few of the abbreviations, and the
             # word-boundary search over the whole section was a sixth of the build time (guidance benchmark).
-            uses_abbreviation = abbr in plain and abbr_re.search(plain) is not None
+            used = {abbr for abbr, abbr_re in abbreviations if abbr in plain and abbr_re.search(plain) is not None}
             spells_out = (bool(phrase) and all(self._forms(w) & present for w in phrase)
                           and self._contains(words, phrase))
-            if uses_abbreviation != spells_out:  # only what the section lacks (the glossary has both)
-                found.append(expansion if uses_abbreviation else abbr)
+            if not used and not spells_out:
+                continue
+            # Only what the section lacks: a glossary entry that has them all gets nothing.
+            if not spells_out:
+                found.append(expansion)
+            found += [abbr for abbr, _ in abbreviations if abbr not in used]
         return " ".join(dict.fromkeys(found))
 
     def _words(self, text: str) -> list[str]:

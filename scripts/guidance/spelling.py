@@ -66,17 +66,23 @@ def wordlist(path: Path = WORDLIST) -> set[str]:
     return {line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
 
 
-def prose_lines(page: Page) -> list[tuple[int, str]]:
-    """The Welsh prose of a page, line by line, with everything that is not Welsh prose removed."""
+def prose(line: str) -> str:
+    """One line of Markdown without what is not Welsh prose in it (English-marked text, markup)."""
+    for pattern in _STRIP:
+        line = pattern.sub(" ", line)
+    return line
+
+
+def prose_lines(page: Page, footnotes: bool = False) -> list[tuple[int, str]]:
+    """The Welsh prose of a page, line by line, with everything that is not Welsh prose removed.
+    Footnote definitions (mostly references to English works) are left out unless `footnotes`."""
     out = []
     lines = page.lines
     for i, (no, line) in enumerate(lines):
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if FOOTNOTE_DEF_RE.match(line) or ENGLISH_BLOCK_RE.match(nxt) or ENGLISH_LINE_END_RE.search(line):
+        if (FOOTNOTE_DEF_RE.match(line) and not footnotes) or ENGLISH_BLOCK_RE.match(nxt) or ENGLISH_LINE_END_RE.search(line):
             continue  # references to English works; English originals of quotes; headings marked English
-        for pattern in _STRIP:
-            line = pattern.sub(" ", line)
-        out.append((no, line))
+        out.append((no, prose(line)))
     return out
 
 
