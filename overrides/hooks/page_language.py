@@ -59,6 +59,8 @@ def translation_status(page, config) -> str | None:
     record = page.meta.get("translation") or {}
     if not record:
         return None  # an English page
+    if not record.get("reviewed") and record.get("status") != "reviewed":
+        return "draft"  # nothing signed off: no need to read the pages
     docs, docs_cy = Path(config.docs_dir), welsh_docs(config)
     welsh = Path(page.file.abs_src_path)
     try:

@@ -28,6 +28,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -142,15 +143,20 @@ class Pair:
     def record(self) -> dict:
         return (self.welsh.meta.get("translation") or {}) if self.welsh else {}
 
+    @cached_property
+    def now(self) -> dict:
+        """The English page's fingerprints as it is now."""
+        return english_fingerprints(self.english)
+
     def outdated_paragraphs(self) -> list[int]:
         recorded = {int(k): v for k, v in (self.record.get("paragraphs") or {}).items()}
-        now = english_fingerprints(self.english)["paragraphs"]
+        now = self.now["paragraphs"]
         return [n for n, fp in now.items() if recorded.get(n) != fp]
 
     def outside_paragraphs_changed(self) -> bool:
         """True when the English page changed outside its numbered paragraphs (headings, boxes, quotes).
         Records without an `outside` fingerprint can only tell when no numbered paragraph changed too."""
-        now = english_fingerprints(self.english)
+        now = self.now
         if "outside" in self.record:
             return self.record["outside"] != now["outside"]
         return self.record.get("english") != now["english"] and not self.outdated_paragraphs()
@@ -161,7 +167,7 @@ class Pair:
         if "reviewed" in self.record:
             return dict(self.record.get("reviewed") or {})
         if self.record.get("status") == "reviewed":
-            return {**english_fingerprints(self.english)["paragraphs"], **{"*": "*"}}
+            return {**self.now["paragraphs"], "*": "*"}
         return {}
 
     def unit_status(self, unit: Unit, reviewed: dict | None = None, outdated: set | None = None) -> str:
@@ -172,25 +178,27 @@ class Pair:
             if unit.paragraph in outdated or "english" not in self.record:
                 return "outdated"
             return "reviewed" if reviewed.get(unit.paragraph) == self.paragraph_fingerprint(unit.paragraph) else "draft"
-        if reviewed.get(unit.id) == unit.fingerprint or (reviewed.get("*") and not self.outside_paragraphs_changed()):
+        outside_changed = self.outside_paragraphs_changed()
+        if reviewed.get(unit.id) == unit.fingerprint or (reviewed.get("*") and not outside_changed):
             return "reviewed"
-        return "outdated" if self.outside_paragraphs_changed() or "english" not in self.record else "draft"
+        return "outdated" if outside_changed or "english" not in self.record else "draft"
 
     def paragraph_fingerprint(self, number: int) -> str | None:
-        return english_fingerprints(self.english)["paragraphs"].get(number)
+        return self.now["paragraphs"].get(number)
 
     def paragraph_statuses(self) -> dict[int, str]:
         """Numbered paragraph -> 'outdated', 'reviewed' or 'draft'."""
         reviewed, outdated = self.reviewed(), set(self.outdated_paragraphs())
-        now = english_fingerprints(self.english)["paragraphs"]
+        now = self.now["paragraphs"]
         return {n: "outdated" if n in outdated or "english" not in self.record
                 else "reviewed" if reviewed.get(n) == fp else "draft" for n, fp in now.items()}
 
     def status(self, reader: "UnitReader") -> str:
         """'reviewed' when every unit of the page is reviewed for the current English, else 'draft'."""
-        if self.welsh is None:
-            return "draft"
-        reviewed, outdated = self.reviewed(), set(self.outdated_paragraphs())
+        reviewed = self.reviewed()
+        if self.welsh is None or not reviewed:
+            return "draft"  # nothing signed off (the common case: no need to read the units)
+        outdated = set(self.outdated_paragraphs())
         units = reader.page_units(self.english)
         return "reviewed" if all(self.unit_status(u, reviewed, outdated) == "reviewed" for u in units) else "draft"
 
