@@ -280,7 +280,7 @@ def export(edition: Edition, reader: UnitReader, pairs: list[Pair], only: str | 
             if unit.welsh:  # what the Welsh was, to notice an edit made in docs_cy/ while the file was out
                 contexts.append(("x-welsh-fingerprint", fingerprint(unit.welsh.text)))
             if contexts:
-                tu.createcontextgroup("guidance", contexts, "information")
+                tu.createcontextgroup(unit.id, contexts, "information")  # a group name is unique in its <file>
     return bytes(store), len(selected)
 
 
@@ -379,7 +379,7 @@ def read(path: Path, edition: Edition, reader: UnitReader) -> tuple[list[Change]
                             f"English). Run `guidance check`, make the Welsh page's structure match, then import again.")
             continue
         if changed:
-            before = dict(c for g in tu.getcontextgroups("guidance") for c in g).get("x-welsh-fingerprint")
+            before = dict(c for g in tu.getcontextgroups(uid) for c in g).get("x-welsh-fingerprint")
             if before and before != fingerprint(unit.welsh.text):
                 problems.append(f"{where}: the Welsh at docs_cy/{unit.file}:{unit.welsh.line} was edited in the "
                                 "repository after this file was exported, and the translator changed it too. Export it "
