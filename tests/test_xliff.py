@@ -279,3 +279,42 @@ def test_page_reviewed_throughout_loses_the_draft_notice(project, tmp_path):
     reviewed = (tmp_path / "out" / "cy" / "welsh-language" / "index.html").read_text(encoding="utf-8")
     draft = (tmp_path / "out" / "cy" / "about" / "index.html").read_text(encoding="utf-8")
     assert "translation-notice" not in reviewed and "translation-notice" in draft
+
+
+def test_shared_paragraph_is_written_once_and_recorded_on_every_page_showing_it(project):
+    xlf = export(project, f"docs/{CH3}", "docs/practice-guide/safeguarding-procedure.md")
+    uid = f"{RESPONSE}#para-158"
+    assert list(units(xlf)).count(uid) == 1
+    translate(xlf, uid, prefix("Yn wir, "), state="final")
+    code, out = import_(project, xlf)
+    assert code == 0, out
+    assert "158. Yn wir, **Rhaid**" in (project / "docs_cy" / RESPONSE).read_text(encoding="utf-8")
+    for page in (CH3, "practice-guide/safeguarding-procedure.md"):
+        assert 158 in record(project, page)["reviewed"], page
+
+
+def test_welsh_link_addresses_and_english_title_marks_survive_an_edit(project):
+    """A Welsh link may point at a Welsh anchor; a title kept in English is marked {lang=en} in Welsh only."""
+    xlf = export(project, "docs/practice-guide/index.md", "docs/chapter-2-preventing-cse.md")
+    translate(xlf, "practice-guide/index.md#top/box1/p1", prefix("Sylwer: "), state="translated")
+    translate(xlf, "chapter-2-preventing-cse.md#para-82", prefix("Sylwer: "), state="translated")
+    code, out = import_(project, xlf)
+    assert code == 0, out
+    guide = (project / "docs_cy" / "practice-guide" / "index.md").read_text(encoding="utf-8")
+    assert "    Sylwer: Testun y canllawiau" in guide
+    assert "(../chapter-3-safeguarding-procedures.md#ymateb-cymesur)" in guide  # the Welsh anchor, not the English
+    chapter = (project / "docs_cy" / "chapter-2-preventing-cse.md").read_text(encoding="utf-8")
+    assert "82. Sylwer: Mae tystiolaeth o'r *Care Crisis Review*{lang=en} a gynhaliwyd" in chapter
+    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+                 "--only", "internal-links", "--only", "welsh-structure", "--only", "welsh-translation-record")
+    assert result.returncode == 0, result.stdout
+
+
+def test_welsh_edited_in_the_repository_while_the_file_was_out_is_not_overwritten(project):
+    xlf = export(project, f"docs/{CH3}")
+    edit(project / "docs_cy" / CH3, "145. Mae rhannu gwybodaeth", "145. Mae rhannu'r wybodaeth")
+    translate(xlf, P145, prefix("Yn wir, "), state="final")
+    before = snapshot(project)
+    code, out = import_(project, xlf)
+    assert code == 1 and f"unit '{P145}': the Welsh at docs_cy/{CH3}:" in out and "was edited in the repository" in out
+    assert snapshot(project) == before
