@@ -9,8 +9,9 @@ Each Welsh page's front matter carries
         158: 9be01c44
       outside: 5d41402a        # optional: fingerprint of the English text outside the numbered paragraphs
       reviewed:                # optional: what a translator signed off (XLIFF state "final"), with the
-        158: 9be01c44          #   fingerprint of the English it was signed off against: a numbered paragraph
-        chapter-3-safeguarding-procedures.md#h-a-proportionate-response: 0c1d2e3f   # or another unit
+        158: 9be01c44          #   fingerprint of the English it was signed off against: a numbered paragraph,
+        h-a-proportionate-response: 0c1d2e3f       # another unit of the page (segments.py keys),
+        includes/x.md#h-y: 1a2b3c4d                # or of a fragment it includes
 
 so a check can say exactly which English paragraph changed after its Welsh translation was recorded.
 `guidance translations --record docs_cy/PAGE.md` refreshes the record after the Welsh is updated;
@@ -162,7 +163,7 @@ class Pair:
         return self.record.get("english") != now["english"] and not self.outdated_paragraphs()
 
     def reviewed(self) -> dict:
-        """Unit key (paragraph number, or unit id) -> English fingerprint it was signed off against.
+        """Review key (see review_key) -> English fingerprint it was signed off against.
         A page recorded as `status: reviewed` before per-unit review existed is reviewed throughout."""
         if "reviewed" in self.record:
             return dict(self.record.get("reviewed") or {})
@@ -179,9 +180,17 @@ class Pair:
                 return "outdated"
             return "reviewed" if reviewed.get(unit.paragraph) == self.paragraph_fingerprint(unit.paragraph) else "draft"
         outside_changed = self.outside_paragraphs_changed()
-        if reviewed.get(unit.id) == unit.fingerprint or (reviewed.get("*") and not outside_changed):
+        if reviewed.get(self.review_key(unit)) == unit.fingerprint or (reviewed.get("*") and not outside_changed):
             return "reviewed"
         return "outdated" if outside_changed or "english" not in self.record else "draft"
+
+    def review_key(self, unit: Unit) -> int | str:
+        """A unit's key in the record's `reviewed` map: its paragraph number; else its key when it is in the
+        page's own file (h-summary/box1), or its id when it is in a fragment the page includes."""
+        if unit.paragraph is not None:
+            return unit.paragraph
+        own = self.english.path.resolve().relative_to(self.english.base.resolve()).as_posix() if self.english.base else None
+        return unit.key if unit.file == own else unit.id
 
     def paragraph_fingerprint(self, number: int) -> str | None:
         return self.now["paragraphs"].get(number)

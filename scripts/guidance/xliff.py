@@ -466,10 +466,10 @@ def imported_record(pair: Pair, units: list[Unit], done: dict[str, bool]) -> tup
         if unit.id in done:
             recorded.append(unit.id)
             if done[unit.id]:
-                reviewed[unit.id] = unit.fingerprint
+                reviewed[pair.review_key(unit)] = unit.fingerprint
                 signed.append(unit.id)
             else:
-                reviewed.pop(unit.id, None)
+                reviewed.pop(pair.review_key(unit), None)
     rec = {"status": old.get("status", "draft")}
     outside_current = all(u.id in done for u in needing)
     if outside_current and all(paragraphs.get(n) == fp for n, fp in now["paragraphs"].items()):
@@ -500,7 +500,7 @@ def explicit_reviewed(pair: Pair, units: list[Unit]) -> dict:
     out = {}
     for unit in units:
         if pair.unit_status(unit) == "reviewed":
-            key = unit.paragraph if unit.paragraph is not None else unit.id
+            key = pair.review_key(unit)
             out[key] = pair.paragraph_fingerprint(unit.paragraph) if unit.paragraph is not None else unit.fingerprint
     return out
 
