@@ -76,9 +76,6 @@ class _Container:
         return f"{self.key}/{short}{self.counts[short]}"
 
 
-SHORT = {"item": "li", "quote": "q", "text": "p", "box": "box", "definition": "dd", "row": "row"}
-
-
 def heading_anchor(text: str, attr: str | None) -> str:
     """The anchor the site gives a heading: its {#id}, else the toc extension's slug of its text."""
     from markdown.extensions.toc import slugify
@@ -197,10 +194,6 @@ def _marker(stripped: str, indent: int) -> bool:
                 or BOX_RE.match(stripped) or NOTE_RE.match(stripped) or BULLET_RE.match(stripped)
                 or DEFINITION_RE.match(stripped) or ROW_RE.match(stripped) or SKIP_LINE_RE.match(stripped)
                 or INCLUDE_RE.match(stripped) or stripped.startswith(">"))
-
-
-def heading_keys(text: str) -> list[str]:
-    return [b.key for b in blocks(text) if b.kind == "heading"]
 
 
 # --- inline codes ----------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as tt_codes
 
 from . import segments
+from .checks import _ranges
 from .content import DOCS, DOCS_CY, rel
 from .segments import Code
 from .translation import Edition, Pair, Unit, UnitReader, english_fingerprints, fingerprint, write_record
@@ -320,7 +321,10 @@ def read(path: Path, edition: Edition, reader: UnitReader) -> tuple[list[Change]
                             "in the CAT tool to English > Welsh and export again.")
     if problems:
         return [], problems
-    store = _Store.parsestring(data)
+    try:
+        store = _Store.parsestring(data)
+    except Exception as exc:  # a well-formed file Translate Toolkit still cannot read as XLIFF
+        return [], [f"{name}: cannot be read as XLIFF ({exc}). Use the file exactly as the CAT tool exported it."]
     units: dict[str, Unit] = {}
     pages_of: dict[str, list[Pair]] = defaultdict(list)
     for pair in edition.pairs:
@@ -355,41 +359,51 @@ def read(path: Path, edition: Edition, reader: UnitReader) -> tuple[list[Change]
                             f"that page again (`guidance translations export --outdated --xliff NEW.xlf {unit.file}`) "
                             "and send the new file to the translator.")
             continue
-        target_node = tu.get_target_dom()
-        state = target_node.get("state") if target_node is not None else None
-        final = state in REVIEWED_STATES
-        if target_node is None or (not "".join(target_node.itertext()).strip() and not len(target_node)):
-            if unit.welsh is not None and target_node is not None:
-                problems.append(f"{where}: the Welsh is empty. Translate it, or leave the Welsh as it was.")
-            continue  # not translated: nothing to import
-        unit_problems: list[str] = []
-        typed_text: list[str] = []
-        markdown = " ".join(from_xliff(tu.rich_target[0], unit, unit_problems, where, typed_text).split())
-        current = " ".join(unit.welsh.text.split()) if unit.welsh else None
-        changed = markdown != current
-        if changed or final:
-            problems += unit_problems
-            typed = [m.group(0) for m in segments.ATOM_RE.finditer("".join(typed_text))
-                     if m.lastgroup in ("citation", "note")]
-            if typed:
-                problems.append(f"{where}: the Welsh has {', '.join(typed)} typed as text. Citations and note markers "
-                                "are inline codes: delete the typed text and use the code from the source.")
-        if changed and unit.welsh is None:
-            problems.append(f"{where}: docs_cy/{unit.file} has no place for this unit (its structure differs from the "
-                            f"English). Run `guidance check`, make the Welsh page's structure match, then import again.")
+        try:
+            change = _read_unit(tu, unit, where, problems, pages_of[uid])
+        except (KeyError, ValueError, TypeError, etree.LxmlError) as exc:  # inline markup Translate Toolkit cannot read
+            problems.append(f"{where}: its inline codes cannot be read ({type(exc).__name__}: {exc}). Use only the "
+                            "codes of the source, each with its id.")
             continue
-        if changed:
-            before = dict(c for g in tu.getcontextgroups(uid) for c in g).get("x-welsh-fingerprint")
-            if before and before != fingerprint(unit.welsh.text):
-                problems.append(f"{where}: the Welsh at docs_cy/{unit.file}:{unit.welsh.line} was edited in the "
-                                "repository after this file was exported, and the translator changed it too. Export it "
-                                "again so the translator works on the Welsh as it is now.")
-                continue
-        # A translator confirming Welsh for English that changed brings it up to date without a change.
-        confirmed = state in CONFIRMED_STATES and any(p.unit_status(unit) == "outdated" for p in pages_of[uid])
-        if changed or final or confirmed:
-            changes.append(Change(unit, markdown, changed, final))
+        if change:
+            changes.append(change)
     return changes, problems
+
+
+def _read_unit(tu, unit: Unit, where: str, problems: list[str], pages: list[Pair]) -> Change | None:
+    """One unit's Welsh: the Change to make, or None; what is wrong with it goes into `problems`."""
+    target_node = tu.get_target_dom()
+    state = target_node.get("state") if target_node is not None else None
+    final = state in REVIEWED_STATES
+    if target_node is None or (not "".join(target_node.itertext()).strip() and not len(target_node)):
+        if unit.welsh is not None and target_node is not None:
+            problems.append(f"{where}: the Welsh is empty. Translate it, or leave the Welsh as it was.")
+        return None  # not translated: nothing to import
+    unit_problems: list[str] = []
+    typed_text: list[str] = []
+    markdown = " ".join(from_xliff(tu.rich_target[0], unit, unit_problems, where, typed_text).split())
+    current = " ".join(unit.welsh.text.split()) if unit.welsh else None
+    changed = markdown != current
+    if changed or final:
+        problems += unit_problems
+        typed = [m.group(0) for m in segments.ATOM_RE.finditer("".join(typed_text)) if m.lastgroup in ("citation", "note")]
+        if typed:
+            problems.append(f"{where}: the Welsh has {', '.join(typed)} typed as text. Citations and note markers "
+                            "are inline codes: delete the typed text and use the code from the source.")
+    if changed and unit.welsh is None:
+        problems.append(f"{where}: docs_cy/{unit.file} has no place for this unit (its structure differs from the "
+                        "English). Run `guidance check`, make the Welsh page's structure match, then import again.")
+        return None
+    if changed:
+        before = dict(c for g in tu.getcontextgroups(unit.id) for c in g).get("x-welsh-fingerprint")
+        if before and before != fingerprint(unit.welsh.text):
+            problems.append(f"{where}: the Welsh at docs_cy/{unit.file}:{unit.welsh.line} was edited in the "
+                            "repository after this file was exported, and the translator changed it too. Export it "
+                            "again so the translator works on the Welsh as it is now.")
+            return None
+    # A translator confirming Welsh for English that changed brings it up to date without a change.
+    confirmed = state in CONFIRMED_STATES and any(p.unit_status(unit) == "outdated" for p in pages)
+    return Change(unit, markdown, changed, final) if changed or final or confirmed else None
 
 
 def apply(changes: list[Change], edition: Edition, reader: UnitReader) -> list[str]:
@@ -430,7 +444,6 @@ def _describe_keys(keys: list) -> str:
     others = len(keys) - len(paragraphs)
     parts = []
     if paragraphs:
-        from .checks import _ranges
         parts.append(f"paragraph(s) {_ranges(paragraphs)}")
     if others:
         parts.append(f"{others} other unit(s)")
@@ -443,7 +456,6 @@ def imported_record(pair: Pair, units: list[Unit], done: dict[str, bool]) -> tup
     now = english_fingerprints(pair.english)
     old = dict(pair.record)
     reviewed = explicit_reviewed(pair, units)
-    outdated = set(pair.outdated_paragraphs())
     paragraphs = {int(k): v for k, v in (old.get("paragraphs") or {}).items()}
     recorded, signed = [], []
     by_paragraph: dict[int, list[Unit]] = defaultdict(list)
