@@ -183,6 +183,16 @@ def _drop_first_code(target: ET.Element) -> None:
     target.remove(code)
 
 
+def _code_without_id(target: ET.Element) -> None:
+    next(iter(target)).attrib.pop("id")
+
+
+def _emptied(target: ET.Element) -> None:
+    for child in list(target):
+        target.remove(child)
+    target.text = ""
+
+
 def _extra_code(target: ET.Element) -> None:
     extra = ET.SubElement(target, Q + "x", {"id": "99", "ctype": "x-citation"})
     extra.tail = " diwedd."
@@ -224,6 +234,9 @@ def _xliff_2(xlf: Path, project: Path) -> None:
      f"unit '{P145}': inline code 1 (bold **One of the specific"),
     (lambda xlf, project: translate(xlf, P145, _extra_code, state="final"),
      f"unit '{P145}': the Welsh has an inline code <x id=\"99\"> that the English does not have"),
+    (lambda xlf, project: translate(xlf, P145, _code_without_id, state="final"),
+     f"unit '{P145}': its inline codes cannot be read"),
+    (lambda xlf, project: translate(xlf, P145, _emptied, state="final"), f"unit '{P145}': the Welsh is empty"),
     (_set("target-language", "fr", "file"), "translates 'en' into 'fr'; this site needs English (en) into Welsh (cy)"),
     (_set("source-language", "cy", "file"), "translates 'cy' into 'cy'"),
     (_english_changed, f"unit '{P145}': the English has changed since this file was exported"),
