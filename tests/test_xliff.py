@@ -331,3 +331,42 @@ def test_welsh_edited_in_the_repository_while_the_file_was_out_is_not_overwritte
     code, out = import_(project, xlf)
     assert code == 1 and f"unit '{P145}': the Welsh at docs_cy/{CH3}:" in out and "was edited in the repository" in out
     assert snapshot(project) == before
+
+
+def test_block_added_in_english_is_added_to_the_welsh(project):
+    """An editor adds a list item to the Summary box; the translator translates the units as the file gives
+    them (each unit's English, whatever its Welsh was), and the Welsh gains the item in the same place."""
+    edit(project / "docs" / CH3, "across Wales.\n    - A number of", "across Wales.\n    - A new point about CSE.\n    - A number of")
+    xlf = export(project, "--outdated")
+    found = units(xlf)
+    assert found[f"{CH3}#top/box1/li4"].find(Q + "target").get("state") == "needs-translation"  # no Welsh yet
+    old_third = found[f"{CH3}#top/box1/li3"].find(Q + "target")
+
+    def move_old_welsh(target: ET.Element) -> None:  # li4's English is what li3's Welsh translated
+        target.text = old_third.text
+        for child in old_third:
+            target.append(child)
+
+    def new_point(target: ET.Element) -> None:
+        for child in list(target):
+            target.remove(child)
+        target.text = "Pwynt newydd am "
+        ET.SubElement(target, Q + "x", {"id": "1", "ctype": "x-abbreviation"}).tail = "."
+
+    translate(xlf, f"{CH3}#top/box1/li4", move_old_welsh, state="translated")
+    translate(xlf, f"{CH3}#top/box1/li3", new_point, state="translated")
+    code, out = import_(project, xlf)
+    assert code == 0, out
+    # the other units of the box and headings (sent because the text outside the paragraphs changed) are
+    # not confirmed yet: the page is not recorded as up to date until the translator confirms each
+    assert guidance(project).returncode == 1
+    xlf = export(project, "--outdated")
+    for uid in units(xlf):
+        translate(xlf, uid, state="translated")
+    code, out = import_(project, xlf)
+    assert code == 0, out
+    welsh = (project / "docs_cy" / CH3).read_text(encoding="utf-8")
+    assert "ledled Cymru.\n    - Pwynt newydd am CSE.\n    - Mae nifer o Ganllawiau" in welsh
+    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+                 "--only", "welsh-translation-record", "--only", "welsh-structure")
+    assert result.returncode == 0, result.stdout

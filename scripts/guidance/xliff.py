@@ -290,9 +290,12 @@ def export(edition: Edition, reader: UnitReader, pairs: list[Pair], only: str | 
 @dataclass
 class Change:
     unit: Unit
-    markdown: str  # the new Welsh, or None when unchanged
+    markdown: str  # the Welsh as the target says it
     changed: bool
     final: bool
+    #: for a block the Welsh page does not have yet (English added it): where it goes, and its Markdown
+    insert_at: int | None = None
+    insert: str = ""
 
 
 def _languages_ok(value: str | None, wanted: str) -> bool:
@@ -367,7 +370,36 @@ def read(path: Path, edition: Edition, reader: UnitReader) -> tuple[list[Change]
             continue
         if change:
             changes.append(change)
+    placed: dict[str, int] = {}
+    for change in sorted((c for c in changes if c.changed and c.unit.welsh is None), key=lambda c: c.unit.english.start):
+        if not _place(change, reader, placed):
+            problems.append(f"{name}: unit '{change.unit.id}': docs_cy/{change.unit.file} has no place for this new "
+                            "block: the Welsh page's structure differs from the English around it. Add the block to the "
+                            "Welsh page by hand (any words), then import again.")
     return changes, problems
+
+
+def _place(change: Change, reader: UnitReader, placed: dict[str, int]) -> bool:
+    """Where a block the English added goes in the Welsh file: after the Welsh of the unit before it (or
+    after that unit's own new Welsh), spaced and marked as in the English (`    - ` for a list item in a
+    box). False when the unit before it has no Welsh either, or something else stands between them."""
+    units = reader.file_units(change.unit.file)
+    at = next(i for i, u in enumerate(units) if u.id == change.unit.id)
+    if at == 0:
+        return False
+    previous = units[at - 1]
+    english = (reader.docs / change.unit.file).read_text(encoding="utf-8")
+    line_start = english.rfind("\n", 0, change.unit.english.start) + 1
+    between = english[previous.english.end:line_start]
+    if between.strip() or "\n" not in between:
+        return False
+    anchor = previous.welsh.end if previous.welsh is not None else placed.get(previous.id)
+    if anchor is None:
+        return False
+    placed[change.unit.id] = anchor
+    change.insert_at = anchor
+    change.insert = between + english[line_start:change.unit.english.start] + change.markdown
+    return True
 
 
 def _read_unit(tu, unit: Unit, where: str, problems: list[str], pages: list[Pair]) -> Change | None:
@@ -390,11 +422,7 @@ def _read_unit(tu, unit: Unit, where: str, problems: list[str], pages: list[Pair
         if typed:
             problems.append(f"{where}: the Welsh has {', '.join(typed)} typed as text. Citations and note markers "
                             "are inline codes: delete the typed text and use the code from the source.")
-    if changed and unit.welsh is None:
-        problems.append(f"{where}: docs_cy/{unit.file} has no place for this unit (its structure differs from the "
-                        "English). Run `guidance check`, make the Welsh page's structure match, then import again.")
-        return None
-    if changed:
+    if changed and unit.welsh is not None:
         before = dict(c for g in tu.getcontextgroups(unit.id) for c in g).get("x-welsh-fingerprint")
         if before and before != fingerprint(unit.welsh.text):
             problems.append(f"{where}: the Welsh at docs_cy/{unit.file}:{unit.welsh.line} was edited in the "
@@ -416,8 +444,15 @@ def apply(changes: list[Change], edition: Edition, reader: UnitReader) -> list[s
     for file, file_changes in by_file.items():
         path = edition.docs_cy / file
         text = path.read_text(encoding="utf-8")
-        for change in sorted(file_changes, key=lambda c: c.unit.welsh.start, reverse=True):
-            text = text[:change.unit.welsh.start] + change.markdown + text[change.unit.welsh.end:]
+        edits: dict[tuple[int, int], str] = {}  # (start, end) in the Welsh file -> new text
+        for change in sorted(file_changes, key=lambda c: c.unit.english.start):
+            if change.unit.welsh is not None:
+                edits[(change.unit.welsh.start, change.unit.welsh.end)] = change.markdown
+            else:  # new blocks after the same Welsh block follow each other in English order
+                key = (change.insert_at, change.insert_at)
+                edits[key] = edits.get(key, "") + change.insert
+        for (start, end), new in sorted(edits.items(), reverse=True):
+            text = text[:start] + new + text[end:]
         path.write_text(text, encoding="utf-8")
         report.append(f"{rel(path)}: updated {len(file_changes)} unit(s): "
                       f"{', '.join(c.unit.key for c in sorted(file_changes, key=lambda c: c.unit.english.line))}")
