@@ -370,3 +370,13 @@ def test_block_added_in_english_is_added_to_the_welsh(project):
     result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
                  "--only", "welsh-translation-record", "--only", "welsh-structure")
     assert result.returncode == 0, result.stdout
+
+
+def test_block_removed_from_english_is_pointed_out_not_deleted(project):
+    edit(project / "docs" / CH3, "    - The Wales Safeguarding Procedures set out a consistent approach to safeguarding for "
+                                 "children and adults at risk across Wales.\n", "")
+    before = snapshot(project)
+    result = guidance(project, "export", "--outdated", "--xliff", str(project / "out.xlf"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"docs_cy/{CH3}:" in result.stdout and "has no English counterpart at its place any more" in result.stdout
+    assert snapshot(project) == before

@@ -134,6 +134,9 @@ def _cmd_translations_export(args: argparse.Namespace) -> int:
         print(f"No units {what or 'to export'}: nothing written.")
         return 0
     Path(args.xliff).write_bytes(data)
+    reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+    for warning in xliff.leftovers(reader, xliff.files_of(pairs, reader)):
+        print(warning)
     print(f"{args.xliff}: {count} unit(s){' ' + what if what else ''} from {len(pairs)} page(s), XLIFF 1.2, English (en) to Welsh (cy). "
           f"Send it to the translator; when it comes back, run `guidance translations import {args.xliff}`.")
     return 0
@@ -149,6 +152,11 @@ def _cmd_translations_import(args: argparse.Namespace) -> int:
         return 1
     for line in report:
         print(line)
+    if report:
+        edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+        reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+        for warning in xliff.leftovers(reader, xliff.files_of(edition.pairs, reader)):
+            print(warning)
     if not report:
         print(f"{args.file}: no Welsh changed and nothing signed off: nothing to write.")
     else:

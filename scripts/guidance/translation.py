@@ -96,6 +96,7 @@ class UnitReader:
         self.docs, self.docs_cy = docs, docs_cy
         self.abbreviations = segments.abbreviation_re(segments.read_abbreviations(docs / ABBREVIATIONS))
         self._files: dict[str, list[Unit]] = {}
+        self._welsh_only: dict[str, list[segments.Block]] = {}
 
     def file_units(self, file: str) -> list[Unit]:
         if file not in self._files:
@@ -115,7 +116,14 @@ class UnitReader:
                 units.append(Unit(f"{file}#{block.key}", file, block, cy, tokens,
                                   segments.tokenize(cy.text, self.abbreviations) if cy else None))
             self._files[file] = units
+            english_keys = {b.key for b in english}
+            self._welsh_only[file] = [b for key, b in welsh.items() if key not in english_keys]
         return self._files[file]
+
+    def welsh_only(self, file: str) -> list[segments.Block]:
+        """Blocks of the Welsh file with no English block at their place: text the English removed."""
+        self.file_units(file)
+        return self._welsh_only[file]
 
     def page_units(self, page: Page) -> list[Unit]:
         """The units a page shows, in reading order: its own and those of the fragments it includes."""

@@ -472,6 +472,19 @@ def apply(changes: list[Change], edition: Edition, reader: UnitReader) -> list[s
     return report
 
 
+def files_of(pairs: list[Pair], reader: UnitReader) -> list[str]:
+    """The Markdown files (pages and the fragments they include) of these pages that have a Welsh page."""
+    return sorted({u.file for pair in pairs if pair.welsh is not None for u in reader.page_units(pair.english)})
+
+
+def leftovers(reader: UnitReader, files) -> list[str]:
+    """Warnings for Welsh blocks that no English block stands for any more (export and import say them;
+    neither deletes Welsh)."""
+    return [f"{rel(reader.docs_cy / file)}:{block.line}: this Welsh {KIND_NAMES[block.kind].format(n=block.paragraph)} "
+            "has no English counterpart at its place any more (the English removed or moved it). Delete it by hand "
+            "if the English no longer has it." for file in sorted(set(files)) for block in reader.welsh_only(file)]
+
+
 def _describe_keys(keys: list) -> str:
     if not keys:
         return "nothing"
