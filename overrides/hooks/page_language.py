@@ -12,12 +12,15 @@ on the site, under any path prefix and in the offline copy (page.html addresses)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from guidance.mkdocs_site import page_language
+from guidance.content import Page
+from guidance.mkdocs_site import page_language, welsh_docs
+from guidance.translation import Pair, UnitReader
 from guidance.ui_strings import STRINGS, text
 
 
@@ -46,8 +49,27 @@ def on_page_context(context, page, config, nav):
         url = get_relative_url(alternates[other].url, page.url)
         context["other_language"] = {"lang": other, "url": url}
         page.content = page.content.replace('href="#other-language"', f'href="{url}"')
-    context["translation_status"] = (page.meta.get("translation") or {}).get("status")
+    context["translation_status"] = translation_status(page, config)
     return context
+
+
+def translation_status(page, config) -> str | None:
+    """'reviewed' only while a translator has signed off every unit of the Welsh page for the current
+    English (its translation record says so, unit by unit); 'draft' shows the draft notice."""
+    record = page.meta.get("translation") or {}
+    if not record:
+        return None  # an English page
+    if not record.get("reviewed") and record.get("status") != "reviewed":
+        return "draft"  # nothing signed off: no need to read the pages
+    docs, docs_cy = Path(config.docs_dir), welsh_docs(config)
+    welsh = Path(page.file.abs_src_path)
+    try:
+        english = docs / welsh.resolve().relative_to(docs_cy.resolve())
+    except ValueError:
+        return record.get("status")
+    if not english.is_file():
+        return record.get("status")
+    return Pair(Page.load(english, docs), Page.load(welsh, docs_cy)).status(UnitReader(docs, docs_cy))
 
 
 _HREFLANG_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')

@@ -432,6 +432,11 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
             continue
         record = pair.record
         fix = f"run `guidance translations --record {welsh.rel()}`"
+        # An editor who does not write Welsh has it translated: export, send, import (which records it).
+        translate = (f"Have it translated: `guidance translations export --outdated --xliff outdated.xlf {pair.english.rel()}`, "
+                     f"send outdated.xlf to the translator and run `guidance translations import` on the file they "
+                     f"return, which records it; publish once it is imported. Only if you updated the Welsh yourself, "
+                     f"{fix} (never record Welsh that was not updated)")
         if record.get("status") not in STATUSES:
             yield Problem(welsh.rel(), welsh.meta_line("translation"),
                           f"the front matter needs 'translation: status: draft' (or 'reviewed' once a qualified translator "
@@ -446,11 +451,11 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
         for number in pair.outdated_paragraphs():
             yield Problem(*welsh.where(welsh_lines.get(number, welsh.body_start)),
                           f"English paragraph {number} ({pair.english.locate(english_lines.get(number, 1))}) changed after "
-                          f"this Welsh translation was recorded. Update the Welsh paragraph {number}, then {fix}.")
+                          f"this Welsh translation was recorded: Welsh paragraph {number} needs updating. {translate}.")
         if pair.outside_paragraphs_changed():
             yield Problem(welsh.rel(), welsh.meta_line("translation"),
                           f"{pair.english.rel()} changed outside its numbered paragraphs (a heading, box, list or quote) after "
-                          f"this Welsh translation was recorded. Update the Welsh to match, then {fix}.")
+                          f"this Welsh translation was recorded: the Welsh needs updating to match. {translate}.")
 
 
 TERMINOLOGY = DOCS_CY / "terminology.yml"

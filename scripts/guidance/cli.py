@@ -2,8 +2,12 @@
 
   guidance check         run every content check; prints file:line: what is wrong and how to fix it
   guidance lost-links    list links whose address was lost from the source, for an editor to restore
-  guidance translations  list Welsh pages and paragraphs that are missing, outdated or still draft;
+  guidance translations  list Welsh pages and paragraphs that are missing, outdated, draft or reviewed;
                          --record FILE after updating a Welsh page
+  guidance translations export --xliff FILE [PAGE…] [--outdated|--draft]
+                         write the text to translate as XLIFF 1.2 for a translator's CAT tool
+  guidance translations import FILE
+                         check a translated XLIFF file, then write its Welsh into docs_cy/
   guidance links SITE    check every internal link and #anchor of a built site (both languages)
   guidance pdf SITE      print the whole guidance and the Prompt card, each a PDF per language, into
                          SITE/downloads/
@@ -27,7 +31,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import benchmark, card, checks, links, offline, pdf, reports, screenshots, serve, translation, urls
+from . import benchmark, card, checks, links, offline, pdf, reports, screenshots, serve, translation, urls, xliff
 from .content import DOCS, DOCS_CY, ROOT, load_pages, rel
 from .references import BIBLIOGRAPHY
 
@@ -62,26 +66,102 @@ def _cmd_translations(args: argparse.Namespace) -> int:
             print(f"{name}: recorded {len(rec['paragraphs'])} paragraph(s) of the English text; status {rec['status']}.")
         return 0
     edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+    reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
     counts = {"missing": 0, "outdated": 0, "draft": 0, "reviewed": 0}
+    by_number: dict[int, str] = {}
+    rank = ["reviewed", "draft", "outdated"]
     for pair in edition.pairs:
         if pair.welsh is None:
             counts["missing"] += 1
             print(f"MISSING   {pair.english.rel()}: no Welsh page ({len(pair.english.paragraphs)} paragraph(s))")
             continue
-        status = pair.record.get("status", "no status")
         outdated = pair.outdated_paragraphs() if "english" in pair.record else [p.number for p in pair.english.paragraphs]
         if outdated or pair.outside_paragraphs_changed() or "english" not in pair.record:
             counts["outdated"] += 1
             what = f"paragraph(s) {checks._ranges(outdated)}" if outdated else "text outside the numbered paragraphs"
             print(f"OUTDATED  {pair.welsh.rel()}: English changed since the translation was recorded: {what}")
-        counts[status if status in counts else "draft"] += 1
-        print(f"{status.upper():9} {pair.welsh.rel()}: {len(pair.welsh.paragraphs)} paragraph(s)")
+        status = pair.status(reader) if pair.record.get("status") in translation.STATUSES else "draft"
+        counts[status] += 1
+        statuses = pair.paragraph_statuses()
+        for n, s in statuses.items():
+            if rank.index(s) > rank.index(by_number.get(n, "reviewed")):
+                by_number[n] = s
+            by_number.setdefault(n, s)
+        per = ", ".join(f"{sum(1 for s in statuses.values() if s == kind)} {kind}" for kind in rank)
+        print(f"{status.upper():9} {pair.welsh.rel()}: {len(pair.welsh.paragraphs)} paragraph(s)" + (f": {per}" if statuses else ""))
     # Each guidance paragraph once: on its chapter, not again where another page shows it (paragraphs_from).
     total = len({para.number for p in edition.pairs for para in p.english.paragraphs})
     in_welsh = len({para.number for p in edition.pairs if p.welsh for para in p.welsh.paragraphs})
+    per = ", ".join(f"{sum(1 for s in by_number.values() if s == kind)} {kind}" for kind in rank)
     print(f"\n{len(edition.pairs)} page(s): {counts['missing']} missing, {counts['outdated']} outdated, "
-          f"{counts['draft']} draft, {counts['reviewed']} reviewed; {in_welsh} of {total} numbered paragraphs in Welsh.")
+          f"{counts['draft']} draft, {counts['reviewed']} reviewed; {in_welsh} of {total} numbered paragraphs in Welsh "
+          f"({per}).")
     return 1 if counts["missing"] or counts["outdated"] else 0
+
+
+def _pages(edition: translation.Edition, names: list[str]) -> list[translation.Pair] | str:
+    """The pages named on the command line (docs/X.md, docs_cy/X.md or X.md), or a message."""
+    if not names:
+        return edition.pairs
+    by_name = {p.english.path.resolve().relative_to(edition.docs.resolve()).as_posix(): p for p in edition.pairs}
+    chosen = []
+    for name in names:
+        path = Path(name)
+        rel_name = None
+        for folder in (edition.docs, edition.docs_cy):
+            try:
+                rel_name = path.resolve().relative_to(folder.resolve()).as_posix()
+                break
+            except ValueError:
+                continue
+        rel_name = rel_name or path.as_posix().removeprefix("docs/").removeprefix("docs_cy/")
+        if rel_name not in by_name:
+            return f"{name} is not a page of {rel(edition.docs)}/ (name a page such as docs/chapter-3-safeguarding-procedures.md)."
+        chosen.append(by_name[rel_name])
+    return chosen
+
+
+def _cmd_translations_export(args: argparse.Namespace) -> int:
+    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+    pairs = _pages(edition, args.pages)
+    if isinstance(pairs, str):
+        print(pairs, file=sys.stderr)
+        return 2
+    only = "outdated" if args.outdated else "draft" if args.draft else None
+    data, count = xliff.export(edition, translation.UnitReader(Path(args.docs), Path(args.docs_cy)), pairs, only)
+    what = {"outdated": "whose English changed since the Welsh was recorded", "draft": "not reviewed yet", None: ""}[only]
+    if not count:
+        print(f"No units {what or 'to export'}: nothing written.")
+        return 0
+    Path(args.xliff).write_bytes(data)
+    reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+    for warning in xliff.leftovers(reader, xliff.files_of(pairs, reader)):
+        print(warning)
+    print(f"{args.xliff}: {count} unit(s){' ' + what if what else ''} from {len(pairs)} page(s), XLIFF 1.2, English (en) to Welsh (cy). "
+          f"Send it to the translator; when it comes back, run `guidance translations import {args.xliff}`.")
+    return 0
+
+
+def _cmd_translations_import(args: argparse.Namespace) -> int:
+    report, problems = xliff.import_file(Path(args.file), Path(args.docs), Path(args.docs_cy))
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"\n{len(problems)} problem(s) in {args.file}: nothing was written. Fix each (or ask the translator "
+              "to), then import again.", file=sys.stderr)
+        return 1
+    for line in report:
+        print(line)
+    if report:
+        edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+        reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+        for warning in xliff.leftovers(reader, xliff.files_of(edition.pairs, reader)):
+            print(warning)
+    if not report:
+        print(f"{args.file}: no Welsh changed and nothing signed off: nothing to write.")
+    else:
+        print("\nRun `guidance check`, then commit docs_cy/ with the translation.")
+    return 0
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
@@ -198,12 +278,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
     p.set_defaults(func=_cmd_lost_links)
 
-    p = sub.add_parser("translations", help="report missing, outdated and draft Welsh pages; --record to refresh a page's record")
+    p = sub.add_parser(
+        "translations", help="report missing, outdated, draft and reviewed Welsh; --record, export and import for translators",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="""\
+Without a command: list every Welsh page that is missing, outdated (its English changed since the
+Welsh was recorded), draft or reviewed, with its numbered paragraphs counted the same way.
+
+  --record FILE…   after updating a Welsh page by hand, record that it translates the current English
+  export           write units to translate as XLIFF 1.2 (English source, current Welsh target) for a
+                   translator's CAT tool (memoQ, Trados, Phrase …)
+  import           check a translated XLIFF file and write its Welsh into docs_cy/, recording each
+                   paragraph it brings up to date; units marked final/signed-off become reviewed
+
+The editor's path when English changed: export the outdated units
+  guidance translations export --outdated --xliff outdated.xlf
+send the file to the translator, and import the file they return
+  guidance translations import outdated.xlf
+Publish once it is imported. Never --record Welsh that was not updated.""")
     p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
     p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
     p.add_argument("--record", nargs="+", metavar="FILE",
                    help="after updating these Welsh pages, record that they now translate the current English text")
     p.set_defaults(func=_cmd_translations)
+    steps = p.add_subparsers(dest="step", metavar="{export,import}")
+    e = steps.add_parser("export", help="write units to translate as XLIFF 1.2 for a CAT tool",
+                         description="Write the pages' units (numbered paragraphs, headings, list items, boxes, notes) "
+                                     "as XLIFF 1.2: English source, current Welsh target, one <trans-unit> each, with "
+                                     "citations, note markers, links, emphasis and abbreviations as inline codes.")
+    e.add_argument("pages", nargs="*", metavar="PAGE", help="pages to export (docs/X.md or docs_cy/X.md; default: all)")
+    e.add_argument("--xliff", required=True, metavar="FILE", help="the XLIFF file to write (e.g. outdated.xlf)")
+    only = e.add_mutually_exclusive_group()
+    only.add_argument("--outdated", action="store_true", help="only units whose English changed since the Welsh was recorded")
+    only.add_argument("--draft", action="store_true", help="only units no translator has reviewed yet (outdated ones too)")
+    e.add_argument("--docs", default=argparse.SUPPRESS, help="folder of English pages (default: docs/)")
+    e.add_argument("--docs-cy", default=argparse.SUPPRESS, help="folder of Welsh pages (default: docs_cy/)")
+    e.set_defaults(func=_cmd_translations_export)
+    i = steps.add_parser("import", help="check a translated XLIFF file, then write its Welsh into docs_cy/",
+                         description="Check every unit of a translated XLIFF file against the current English and Welsh "
+                                     "(ids, languages, inline codes, English unchanged since export); if any is wrong, say "
+                                     "which and write nothing. Otherwise write the Welsh of the units whose target changed "
+                                     "and update the translation record of each page that shows them, as --record does; "
+                                     "units marked final or signed-off become reviewed.")
+    i.add_argument("file", metavar="FILE", help="the XLIFF file the translator returned")
+    i.add_argument("--docs", default=argparse.SUPPRESS, help="folder of English pages (default: docs/)")
+    i.add_argument("--docs-cy", default=argparse.SUPPRESS, help="folder of Welsh pages (default: docs_cy/)")
+    i.set_defaults(func=_cmd_translations_import)
 
     p = sub.add_parser("links", help="check every internal link and #anchor of a built site, served on 127.0.0.1")
     p.add_argument("site", help="the built site folder (mkdocs build --site-dir …)")
