@@ -133,10 +133,10 @@ window.layout = (() => {
 
   // 1. Screen-reader-only text paints at most 1×1 px, unless it has keyboard focus (a skip link).
   function screenReaderOnly() {
-    const found = [...document.querySelectorAll(SR_ONLY)], problems = [];
+    const found = [...document.querySelectorAll(SR_ONLY)], problems = [], seen = new Map();
     for (const el of found) {
       if (el.matches(":focus-within")) continue;
-      const painted = textNodes(el).flatMap(paintedRects).filter(r => width(r) > 1 || height(r) > 1);
+      const painted = textNodes(el).flatMap(n => paintedRects(n, seen)).filter(r => width(r) > 1 || height(r) > 1);
       if (painted.length)
         problems.push(`${describe(el)} (screen-reader-only text) is painted: ${where(union(painted))}`);
     }
@@ -145,12 +145,12 @@ window.layout = (() => {
 
   // 2. A paragraph's number (its box and its painted text) never overlaps the paragraph's own text.
   function paragraphNumbers() {
-    const numbers = [...document.querySelectorAll("div.para > a.para-num")], problems = [];
+    const numbers = [...document.querySelectorAll("div.para > a.para-num")], problems = [], seen = new Map();
     for (const num of numbers) {
       const para = num.parentElement;
-      const numBoxes = [num.getBoundingClientRect(), ...textNodes(num).flatMap(paintedRects)];
+      const numBoxes = [num.getBoundingClientRect(), ...textNodes(num).flatMap(n => paintedRects(n, seen))];
       const hit = textNodes(para, n => !num.contains(n)).find(
-        n => paintedRects(n).some(r => numBoxes.some(b => overlaps(b, r))));
+        n => paintedRects(n, seen).some(r => numBoxes.some(b => overlaps(b, r))));
       if (hit)
         problems.push(`${describe(num)}: the number (${where(union(numBoxes))}) overlaps the paragraph's ` +
                       `text "${snippet(hit.data)}"`);
@@ -195,7 +195,7 @@ window.layout = (() => {
     const reach = e => e.getBoundingClientRect().right + scrollX;
     const textReach = e => getComputedStyle(e).overflowX !== "visible" ? -FAR :  // its own box cuts its text (check 5)
       Math.max(-FAR, ...[...e.childNodes].filter(n => n.nodeType === 3 && norm(n.data))
-        .flatMap(layoutRects).map(r => r.right + scrollX));
+        .flatMap(n => layoutRects(n)).map(r => r.right + scrollX));
     const sticksOut = e => shown(e) && (reach(e) > limit || textReach(e) > limit);
     for (const el of document.body.querySelectorAll("*")) {
       if (!sticksOut(el) || (el.parentElement !== document.body && reach(el.parentElement) > limit)) continue;
