@@ -158,7 +158,8 @@ window.layout = (() => {
     return {count: numbers.length, problems};
   }
 
-  // 3. Each control shown is what the pointer meets at its centre: nothing covers it.
+  // 3. Each control shown is what the pointer meets at its centre, and halfway from there to each
+  // edge and corner: nothing covers it, not even a part of it a reader may tap.
   function uncovered(selector) {
     const problems = [], checked = [], root = document.documentElement;
     for (const el of document.querySelectorAll(selector)) {
@@ -169,12 +170,17 @@ window.layout = (() => {
         problems.push(`${describe(el)}: its centre (${px(x)}, ${px(y)}) is off the screen`);
         continue;
       }
-      const hit = document.elementFromPoint(x, y);
       // A control the pointer passes through by design (pointer-events: none, like the search icon
       // over the search box) is fine as long as what it passes to is the header's own.
-      const through = getComputedStyle(el).pointerEvents === "none" && hit && hit.closest(".md-header");
-      if (!through && !(hit && (hit === el || el.contains(hit))))
-        problems.push(`${describe(el)} is covered at its centre (${px(x)}, ${px(y)}) by ${describe(hit)}`);
+      const through = getComputedStyle(el).pointerEvents === "none";
+      for (const [fx, fy] of [[.5, .5], [.25, .25], [.5, .25], [.75, .25], [.25, .5], [.75, .5], [.25, .75], [.5, .75], [.75, .75]]) {
+        const px_ = r.left + fx * r.width, py = r.top + fy * r.height, hit = document.elementFromPoint(px_, py);
+        if (hit && (hit === el || el.contains(hit) || through && hit.closest(".md-header"))) continue;
+        const at = fx === .5 && fy === .5 ? "its centre" : "the point halfway to its " +
+          `${fy < .5 ? "top" : fy > .5 ? "bottom" : ""}${fx !== .5 && fy !== .5 ? " " : ""}${fx < .5 ? "left" : fx > .5 ? "right" : ""}`;
+        problems.push(`${describe(el)} is covered at ${at} (${px(px_)}, ${px(py)}) by ${describe(hit)}`);
+        break;
+      }
     }
     return {count: checked.length, checked, problems};
   }
