@@ -220,6 +220,7 @@ window.layout = (() => {
     const deliberate = el => {  // Material's one-line ellipses, holding only what they are meant to hold
       const text = norm(el.textContent), link = el.closest(".md-footer__link");
       return el.matches(".md-header__topic > .md-ellipsis") && (text === h1 || text === siteName) ||
+             el.matches(".md-nav--primary > .md-nav__title") && text === siteName ||
              el.matches(".md-footer__title > .md-ellipsis") && norm(link?.getAttribute("aria-label")).endsWith(": " + text);
     };
     const ownClipper = n => {  // the nearest ancestor that clips or scrolls this text
@@ -244,7 +245,7 @@ window.layout = (() => {
         .filter(n => layoutRects(n).some(t => cutX && (t.right > pad.right + 1 || t.left < pad.left - 1) ||
                                               cutY && (t.bottom > pad.bottom + 1 || t.top < pad.top - 1)));
       if (!lost.length) continue;
-      // Decision: not a loss: the header title repeats the page's h1 and the site name, the footer's previous/next name the neighbouring pages, each shown in full there and in full in the link's name.
+      // Decision: Material's one-line ellipses lose nothing: the header title is this page's h1 (in full below it) or the site name (as is the drawer's title; in full as the logo's and the window's title); the footer's previous/next are the neighbouring pages' titles (in full in the link's name and on those pages).
       if (deliberate(el)) continue;
       problems.push(`${cssPath(el)} cuts off its text "${snippet(lost.map(n => n.data).join(" "))}" ` +
                     `(overflow ${s.overflowX} ${s.overflowY}: content ${el.scrollWidth}×${el.scrollHeight} px ` +

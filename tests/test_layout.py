@@ -80,17 +80,23 @@ def view(request, browser, site_url):
     view.context.close()
 
 
-def open_language_menu(view: View) -> None:
-    """Open the header's language menu as a reader does: the pointer on it on a desktop, a tap on a
-    phone; at its centre, whatever is there (no waiting for it to be uncovered)."""
+def use(view: View, selector: str, hover: bool = False) -> None:
+    """Tap a control on a phone, click it (or only point at it) on a desktop, as a reader does: at
+    its centre, whatever is there (no waiting for it to be uncovered); then let transitions end."""
     tab = view.tab
-    button = tab.locator(".md-header__option .md-select > button").bounding_box()
-    x, y = button["x"] + button["width"] / 2, button["y"] + button["height"] / 2
+    box = tab.locator(selector).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     if view.viewport == "phone":
         tab.touchscreen.tap(x, y)
-    else:
+    elif hover:
         tab.mouse.move(x, y)
+    else:
+        tab.mouse.click(x, y)
     view.check("settle")
+
+
+def open_language_menu(view: View) -> None:
+    use(view, ".md-header__option .md-select > button", hover=True)  # opens on hover on a desktop
 
 
 # The checks, in the order pytest runs them on each page: those that leave the page as loaded first.
@@ -151,6 +157,11 @@ def test_text_spacing_loses_no_text(view):
     menu = view.check("languageMenu")
     assert menu["count"] >= 2, f"{view.name}: with text spacing the language menu did not open"
     problems += menu["problems"]
+    if view.viewport == "phone":  # the navigation is in a drawer, off the screen until opened
+        use(view, ".md-header label.md-header__button[for=__drawer]")
+        assert tab.evaluate("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"), \
+            f"{view.name}: with text spacing the navigation drawer did not open"
+        problems += [f"in the open navigation drawer: {p}" for p in view.check("clippedText")["problems"]]
     assert not problems, view.report([f"with text spacing: {p}" for p in problems])
 
 
