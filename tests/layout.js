@@ -70,9 +70,6 @@ window.layout = (() => {
     const at = (v, otherwise) => v === "auto" ? otherwise : parseFloat(v);
     return box(r.left + at(l, 0), r.top + at(t, 0), r.left + at(right, width(r)), r.top + at(b, height(r)));
   }
-  // Where an element's content can be painted: cut by its own and its ancestors' clip-path, clip and
-  // overflow (an absolutely positioned box escapes the overflow of ancestors below its containing
-  // block, a fixed one all of them), and by the page: nothing above or left of it is ever on screen.
   // What paintArea needs of each box; `seen` (a Map) lets one measurement of many elements read
   // their shared ancestors once.
   function boxFacts(e, seen) {
@@ -85,6 +82,9 @@ window.layout = (() => {
     }
     return facts;
   }
+  // Where an element's content can be painted: cut by its own and its ancestors' clip-path, clip and
+  // overflow (an absolutely positioned box escapes the overflow of ancestors below its containing
+  // block, a fixed one all of them), and by the page: nothing above or left of it is ever on screen.
   function paintArea(el, seen = null) {
     let area = box(-FAR, -FAR, FAR, FAR), clipper = el, fixed = false;
     for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
@@ -159,26 +159,27 @@ window.layout = (() => {
   }
 
   // 3. Each control shown is what the pointer meets at its centre, and halfway from there to each
-  // edge and corner: nothing covers it, not even a part of it a reader may tap.
+  // edge and corner: nothing covers it, not even the part of it a reader taps.
+  const POINTS = [[.5, .5, "its centre"], [.5, .25, "halfway to its top"], [.5, .75, "halfway to its bottom"],
+    [.25, .5, "halfway to its left"], [.75, .5, "halfway to its right"], [.25, .25, "halfway to its top left"],
+    [.75, .25, "halfway to its top right"], [.25, .75, "halfway to its bottom left"], [.75, .75, "halfway to its bottom right"]];
   function uncovered(selector) {
     const problems = [], checked = [], root = document.documentElement;
     for (const el of document.querySelectorAll(selector)) {
       if (!shown(el)) continue;
       checked.push(cssPath(el));
-      const r = el.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
-      if (x < 0 || y < 0 || x >= root.clientWidth || y >= root.clientHeight) {
-        problems.push(`${describe(el)}: its centre (${px(x)}, ${px(y)}) is off the screen`);
+      const r = el.getBoundingClientRect(), cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
+      if (cx < 0 || cy < 0 || cx >= root.clientWidth || cy >= root.clientHeight) {
+        problems.push(`${describe(el)}: its centre (${px(cx)}, ${px(cy)}) is off the screen`);
         continue;
       }
       // A control the pointer passes through by design (pointer-events: none, like the search icon
       // over the search box) is fine as long as what it passes to is the header's own.
       const through = getComputedStyle(el).pointerEvents === "none";
-      for (const [fx, fy] of [[.5, .5], [.25, .25], [.5, .25], [.75, .25], [.25, .5], [.75, .5], [.25, .75], [.5, .75], [.75, .75]]) {
-        const px_ = r.left + fx * r.width, py = r.top + fy * r.height, hit = document.elementFromPoint(px_, py);
+      for (const [fx, fy, name] of POINTS) {
+        const x = r.left + fx * r.width, y = r.top + fy * r.height, hit = document.elementFromPoint(x, y);
         if (hit && (hit === el || el.contains(hit) || through && hit.closest(".md-header"))) continue;
-        const at = fx === .5 && fy === .5 ? "its centre" : "the point halfway to its " +
-          `${fy < .5 ? "top" : fy > .5 ? "bottom" : ""}${fx !== .5 && fy !== .5 ? " " : ""}${fx < .5 ? "left" : fx > .5 ? "right" : ""}`;
-        problems.push(`${describe(el)} is covered at ${at} (${px(px_)}, ${px(py)}) by ${describe(hit)}`);
+        problems.push(`${describe(el)} is covered at ${name} (${px(x)}, ${px(y)}) by ${describe(hit)}`);
         break;
       }
     }
@@ -281,9 +282,9 @@ window.layout = (() => {
   const colour = c => `rgb(${c.slice(0, 3).map(Math.round).join(", ")})`;
   const transparent = c => c === "transparent" || /^rgba\(.*,\s*0\)$/.test(c);
   let unfocused = new Map(), judged = new Set();
-  // Chromium also lets Tab reach a box that scrolls and holds nothing focusable (focus() then works).
+  // Chromium also lets Tab reach a box that scrolls and holds nothing focusable.
   const scroller = el => /auto|scroll/.test(getComputedStyle(el).overflowX + getComputedStyle(el).overflowY) &&
-    (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
+    (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) && !el.querySelector(FOCUSABLE);
   // Painted somewhere on the page (on screen or not): drawn, and not cut away like a closed dialog's input.
   function painted(el, seen = null) {
     if (!shown(el)) return false;
@@ -331,12 +332,9 @@ window.layout = (() => {
     const result = {element: describe(el), exit: el.matches(".exit-this-page__button"),
                     header: !!el.closest(".md-header"), focusVisible: el.matches(":focus-visible"),
                     visible: visibleWhenFocused(el)};
-    let before = unfocused.get(el);
-    if (!before) {  // not known to be focusable beforehand: look at it without focus, then focus it again
-      el.blur(); settle(); before = look(el); el.focus(); settle();
-    }
-    before = {...before, painted: paintedBefore.get(el) ?? true};
-    return {...result, indicator: indicator(before, {...look(el), visible: result.visible})};
+    if (!unfocused.has(el)) return {...result, known: false, indicator: null};
+    const before = {...unfocused.get(el), painted: paintedBefore.get(el)};
+    return {...result, known: true, indicator: indicator(before, {...look(el), visible: result.visible})};
   }
   const frame = () => new Promise(done => requestAnimationFrame(done));
   let slowWaits = 0;

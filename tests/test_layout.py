@@ -173,6 +173,8 @@ def test_keyboard_focus_is_visible_on_every_interactive_element(view):
         view.check("beforeFocusMoves")
         tab.keyboard.press("Tab")
         by_tab.append(view.check("focused"))
+    unknown = [r["element"] for r in by_tab if r and not r["known"]]
+    assert not unknown, f"{view.name}: Tab reached {unknown}, which layout.js did not count as focusable"
     assert any(r and r["exit"] for r in by_tab), f"{view.name}: Tab did not reach the Exit button in {TAB_STOPS} presses"
     assert any(r and r["header"] and r["visible"] for r in by_tab), \
         f"{view.name}: Tab did not reach a header control in {TAB_STOPS} presses"
