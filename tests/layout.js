@@ -160,9 +160,11 @@ window.layout = (() => {
 
   // 3. Each control shown is what the pointer meets at its centre, and halfway from there to each
   // edge and corner: nothing covers it, not even the part of it a reader taps.
-  const POINTS = [[.5, .5, "its centre"], [.5, .25, "halfway to its top"], [.5, .75, "halfway to its bottom"],
-    [.25, .5, "halfway to its left"], [.75, .5, "halfway to its right"], [.25, .25, "halfway to its top left"],
-    [.75, .25, "halfway to its top right"], [.25, .75, "halfway to its bottom left"], [.75, .75, "halfway to its bottom right"]];
+  const POINTS = [[.5, .5, "its centre"], [.5, .25, "the point halfway to its top edge"],
+    [.5, .75, "the point halfway to its bottom edge"], [.25, .5, "the point halfway to its left edge"],
+    [.75, .5, "the point halfway to its right edge"], [.25, .25, "the point halfway to its top left corner"],
+    [.75, .25, "the point halfway to its top right corner"], [.25, .75, "the point halfway to its bottom left corner"],
+    [.75, .75, "the point halfway to its bottom right corner"]];
   function uncovered(selector) {
     const problems = [], checked = [], root = document.documentElement;
     for (const el of document.querySelectorAll(selector)) {
