@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from pybtex.database import parse_file
+from pybtex.database import BibliographyData, parse_file
 from pybtex.exceptions import PybtexError
 
 from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
-                      FOOTNOTE_REF_RE, FrontMatterError, Page, rel)
+                      FOOTNOTE_REF_RE, FrontMatterError, Page, not_utf8, read_text, rel)
 from . import spelling, urls
 from .references import BIBLIOGRAPHY
 from .welsh import phrase_forms
@@ -67,6 +67,20 @@ def check(name: str) -> Callable[[Check], Check]:
         CHECKS[name] = fn
         return fn
     return register
+
+
+@check("encoding")
+def encoding(content: Content) -> Iterator[Problem]:
+    """Every Markdown file (pages and included fragments, both languages) and the bibliography are
+    saved as UTF-8: MkDocs and the citation plugin read nothing else."""
+    folders = [content.edition.docs] + ([content.edition.docs_cy] if content.edition.docs_cy.exists() else [])
+    for path in [p for folder in folders for p in sorted(folder.rglob("*.md"))] + [content.bibliography]:
+        if found := not_utf8(path):
+            line, data = found
+            yield Problem(rel(path), line, f"this file is not saved as UTF-8 (the byte(s) {' '.join(f'0x{b:02x}' for b in data)} on this line cannot "
+                                           "be read; text pasted from Word or saved as 'Western' or 'ANSI' does this, often "
+                                           "with quotes, dashes or Welsh accents). Save the file as UTF-8 in your editor "
+                                           "(in VS Code: 'Save with Encoding' > 'UTF-8') and check the characters on this line.")
 
 
 @check("front-matter")
@@ -296,40 +310,57 @@ REQUIRED_FIELDS = {
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 
 
-def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
-    """Entry key -> (type, line) from the .bib text, and the problems found while reading it."""
+def _bib_entries(content: Content) -> tuple[dict[str, tuple[str, int]], list[Problem], list[Problem]]:
+    """Entry key -> (type, line) from the .bib text, the keys used twice (which stop the file being
+    read at all) and the keys the citation plugin cannot handle."""
     bib = rel(content.bibliography)
-    text = content.bibliography.read_text(encoding="utf-8")
+    text = read_text(content.bibliography)
     entries: dict[str, tuple[str, int]] = {}
-    problems = []
+    duplicates, bad_keys = [], []
     for m in ENTRY_START_RE.finditer(text):
         kind, key = m.group(1).lower(), m.group(2)
         line = text.count("\n", 0, m.start(1)) + 1
         if kind in {"comment", "preamble", "string"}:
             continue
         if key in entries:
-            problems.append(Problem(bib, line, f"the key '{key}' is used twice (also line {entries[key][1]}). "
-                                               "Merge the two entries or give one a new key, and update the [@key] citations."))
+            duplicates.append(Problem(bib, line, f"the key '{key}' is used twice (also line {entries[key][1]}). "
+                                                 "Merge the two entries or give one a new key, and update the [@key] citations."))
             continue
         if not KEY_RE.match(key):
-            problems.append(Problem(bib, line, f"the key '{key}' has characters the citation plugin cannot handle. "
+            bad_keys.append(Problem(bib, line, f"the key '{key}' has characters the citation plugin cannot handle. "
                                                "Use letters and digits only, as AuthorYYYYword (e.g. Hallett2017making)."))
         entries[key] = (kind, line)
-    return entries, problems
+    return entries, duplicates, bad_keys
+
+
+def _read_bibliography(content: Content) -> tuple[BibliographyData | None, list[Problem]]:
+    """The parsed bibliography, or None and why it cannot be read: a key used twice or broken syntax
+    (pybtex, and so mkdocs-bibtex and the build, stop at either)."""
+    _, duplicates, _ = _bib_entries(content)
+    if duplicates:
+        return None, duplicates
+    if not_utf8(content.bibliography):
+        return None, []  # the "encoding" check says where
+    try:
+        return parse_file(str(content.bibliography), bib_format="bibtex"), []
+    except PybtexError as exc:
+        return None, [Problem(rel(content.bibliography), getattr(exc, "lineno", None) or 1,
+                              f"the bibliography cannot be read: {exc}. Check the braces and commas of the entry around this line.")]
+
+
+def unreadable_bibliography(content: Content) -> Iterator[Problem]:
+    """Part of the "bibliography" check that the build runs too: mistakes that stop the .bib being read."""
+    yield from _read_bibliography(content)[1]
 
 
 @check("bibliography")
 def bibliography(content: Content) -> Iterator[Problem]:
     bib = rel(content.bibliography)
-    entries, problems = _bib_entries(content)
-    yield from problems
-    if problems:
-        return
-    try:
-        data = parse_file(str(content.bibliography), bib_format="bibtex")
-    except PybtexError as exc:
-        yield Problem(bib, getattr(exc, "lineno", None) or 1,
-                      f"the bibliography cannot be read: {exc}. Check the braces and commas of the entry around this line.")
+    entries, _, bad_keys = _bib_entries(content)
+    data, unreadable = _read_bibliography(content)
+    yield from unreadable
+    yield from bad_keys
+    if data is None or bad_keys:
         return
     for key, entry in data.entries.items():
         kind, line = entries.get(key, (entry.type, 1))
@@ -347,22 +378,33 @@ def bibliography(content: Content) -> Iterator[Problem]:
 BRACKETS_RE = re.compile(r"(?<!\!)\[([^\[\]]*@[^\[\]]*)\]")
 
 
-@check("citations")
-def citations(content: Content) -> Iterator[Problem]:
-    entries, _ = _bib_entries(content)
+def _brackets_with_at(content: Content) -> Iterator[tuple[Page, int, re.Match]]:
     for page in content.pages:
         for no, line in page.lines:
             for m in BRACKETS_RE.finditer(line):
-                if CITATION_BLOCK_RE.fullmatch(m.group(0)):
-                    for key in CITATION_KEY_RE.findall(m.group(1)):
-                        if key not in entries:
-                            yield Problem(*page.where(no), f"[@{key}] cites a work that is not in bibliography.bib. "
-                                                          "Check the spelling of the key, or add the entry to bibliography.bib.")
-                else:
-                    yield Problem(*page.where(no),
-                                  f"'{m.group(0)}' contains '@', so the citation plugin would treat it as a citation and delete it. "
-                                  "A citation is only [@key] or [@key1; @key2] (no page numbers or words inside). For an e-mail "
-                                  "address write <name@example.org>; for other text remove the brackets.")
+                yield page, no, m
+
+
+def unknown_citations(content: Content) -> Iterator[Problem]:
+    """Part of the "citations" check that the build runs too: [@key] with no such entry in the .bib."""
+    entries, _, _ = _bib_entries(content)
+    for page, no, m in _brackets_with_at(content):
+        if CITATION_BLOCK_RE.fullmatch(m.group(0)):
+            for key in CITATION_KEY_RE.findall(m.group(1)):
+                if key not in entries:
+                    yield Problem(*page.where(no), f"[@{key}] cites a work that is not in bibliography.bib. "
+                                                  "Check the spelling of the key, or add the entry to bibliography.bib.")
+
+
+@check("citations")
+def citations(content: Content) -> Iterator[Problem]:
+    yield from unknown_citations(content)
+    for page, no, m in _brackets_with_at(content):
+        if not CITATION_BLOCK_RE.fullmatch(m.group(0)):
+            yield Problem(*page.where(no),
+                          f"'{m.group(0)}' contains '@', so the citation plugin would treat it as a citation and delete it. "
+                          "A citation is only [@key] or [@key1; @key2] (no page numbers or words inside). For an e-mail "
+                          "address write <name@example.org>; for other text remove the brackets.")
 
 
 @check("welsh-pages")
@@ -647,6 +689,17 @@ def published_urls(content: Content) -> Iterator[Problem]:
             yield Problem(config, r.line, f"the redirect '{r.old}: {r.new}' would replace the page "
                                           f"{pages['/' + urls.page_path(r.old)].rel()}, which still exists. Remove the redirect "
                                           "or the page.")
+
+
+#: What stops `mkdocs build` with a Python error instead of a message (a .bib pybtex cannot read, an
+#: unknown key, a missing fragment, a file that is not UTF-8): overrides/hooks/content_errors.py runs
+#: these in the build, so an editor previewing with `mkdocs serve` gets the same file:line message.
+BUILD_CHECKS: tuple[Check, ...] = (encoding, unreadable_bibliography, unknown_citations, includes)
+
+
+def build_errors(content: Content) -> list[Problem]:
+    """The problems that would break the build, as `guidance check` words them (only these checks run)."""
+    return sorted(set(p for check in BUILD_CHECKS for p in check(content)), key=lambda p: (p.file, p.line))
 
 
 def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Problem]:

@@ -40,6 +40,22 @@ INCLUDE_RE = re.compile(r"""^(\s*)-{1,}8<-{1,}\s+(["'])([^"']+)\2\s*$""")
 INCLUDED = 1_000_000
 
 
+def read_text(path: Path) -> str:
+    """A source file's text. Bytes that are not UTF-8 become U+FFFD instead of stopping every reader:
+    the "encoding" check (checks.encoding) says which file and line to save as UTF-8."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def not_utf8(path: Path) -> tuple[int, bytes] | None:
+    """(line, the bytes) of the first thing in the file that is not UTF-8, or None when all of it is."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1, data[exc.start:exc.end]
+    return None
+
+
 class FrontMatterError(ValueError):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -84,7 +100,7 @@ class Page:
 
     @classmethod
     def load(cls, path: Path, base: Path | None = None) -> "Page":
-        return cls.parse(path, path.read_text(encoding="utf-8"), base)
+        return cls.parse(path, read_text(path), base)
 
     @classmethod
     def parse(cls, path: Path, text: str, base: Path | None = None) -> "Page":
@@ -122,7 +138,7 @@ class Page:
             if no in includes and includes[no][1].exists:
                 k, inc = includes[no]
                 indent = INCLUDE_RE.match(line).group(1)
-                fragment = inc.path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+                fragment = read_text(inc.path).rstrip("\n").split("\n")
                 expanded += [(INCLUDED * (k + 1) + i, indent + text if text.strip() else "")
                              for i, text in enumerate(fragment, start=1)]
             else:
@@ -220,11 +236,14 @@ class Page:
 
 
 def rel(path: Path) -> str:
-    """A path as messages show it: relative to the project when it is inside it."""
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as messages show it: relative to the project when it is inside it, else relative to the
+    folder the command runs in (a copy of the project built with `mkdocs build` from its own folder)."""
+    for base in (ROOT, Path.cwd()):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 #: Folders of Markdown fragments that pages include (abbreviations, shared passages); not pages.

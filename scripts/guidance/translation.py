@@ -36,7 +36,7 @@ import yaml
 
 from . import segments
 from .content import (DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
-                      load_pages)
+                      load_pages, read_text)
 
 STATUSES = ("draft", "reviewed")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
@@ -100,13 +100,13 @@ class UnitReader:
 
     def file_units(self, file: str) -> list[Unit]:
         if file not in self._files:
-            english_text = (self.docs / file).read_text(encoding="utf-8")
+            english_text = read_text(self.docs / file)
             welsh_path = self.docs_cy / file
             english = segments.blocks(english_text)
             welsh: dict[str, segments.Block] = {}
             if welsh_path.is_file():
                 headings = [b.key for b in english if b.kind == "heading"]
-                welsh = {b.key: b for b in segments.blocks(welsh_path.read_text(encoding="utf-8"), headings, welsh=True)}
+                welsh = {b.key: b for b in segments.blocks(read_text(welsh_path), headings, welsh=True)}
             units = []
             for block in english:
                 tokens = segments.number(segments.tokenize(block.text, self.abbreviations))
