@@ -15,6 +15,7 @@ waited for a good build. This hook runs those checks (guidance.checks.BUILD_CHEC
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -53,12 +54,16 @@ def _stat(path: Path):
 @event_priority(100)
 def on_config(config):
     global _last
+    start = time.perf_counter()
     stamp = _stamp(config)
     if _last is None or _last[0] != stamp:
         root = project_root(config)
         content = checks.Content.load(Path(config.docs_dir), welsh_docs(config), bibliography(config),
                                       root / "mkdocs.yml", root / "published-urls.txt")
         _last = stamp, checks.build_errors(content)
+        log.debug(f"Content checks: {len(_last[1])} problem(s) in {time.perf_counter() - start:.3f} s")
+    else:
+        log.debug(f"Content checks: unchanged since the last pass ({time.perf_counter() - start:.3f} s)")
     problems = _last[1]
     if problems:
         for problem in problems:
