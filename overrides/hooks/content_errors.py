@@ -22,9 +22,10 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 
 from guidance import checks
-from guidance.mkdocs_site import bibliography, project_root, welsh_docs
+from guidance.mkdocs_site import bibliography, welsh_docs
 
 log = logging.getLogger("mkdocs.hooks.content_errors")
+
 
 class ContentErrors(PluginError):
     """The content has mistakes `guidance check` words; they have been logged one per line."""
@@ -57,9 +58,8 @@ def on_config(config):
     start = time.perf_counter()
     stamp = _stamp(config)
     if _last is None or _last[0] != stamp:
-        root = project_root(config)
         content = checks.Content.load(Path(config.docs_dir), welsh_docs(config), bibliography(config),
-                                      root / "mkdocs.yml", root / "published-urls.txt")
+                                      Path(config.config_file_path))
         _last = stamp, checks.build_errors(content)
         log.debug(f"Content checks: {len(_last[1])} problem(s) in {time.perf_counter() - start:.3f} s")
     else:
