@@ -207,3 +207,36 @@ def test_only_the_page_s_own_inline_scripts_are_hashed():
             f'<body><article>{content}</article></body></html>')
     assert page_hashes(page, content) == [source_hash("var own = 1"), source_hash('import "./x.js"')]
     assert source_hash("a\r\nb") == source_hash("a\nb")  # as the HTML parser hands the script over
+
+
+def test_the_local_preview_reloads_itself_under_the_preview_policy(browser, tmp_path):
+    """`mkdocs serve` adds a live-reload script with that moment's timestamps in it, which no hash can
+    name: the preview's policy lets inline scripts run and is otherwise the published one, and a page
+    still reloads by itself when its Markdown is saved."""
+    from guidance.benchmark.project import copy_project
+    from guidance.benchmark.serve import append_to_first_paragraph, fetch, free_port, running_serve, wait_until
+
+    from conftest import ROOT
+
+    project = copy_project(ROOT, tmp_path / "project")
+    port, log = free_port(), tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}/"
+    with running_serve(project, port, log) as process:
+        assert wait_until(lambda: fetch(base, timeout=5) is not None, 300, process), log.read_text()[-3000:]
+        context = browser.new_context()
+        violations: list[dict] = []
+        errors: list[str] = []
+        context.expose_function("cspViolation", lambda violation: violations.append(violation))
+        context.add_init_script(REPORT_VIOLATIONS)
+        try:
+            tab = context.new_page()
+            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            tab.goto(base + "introduction/")
+            assert parse_policy(_carries_the_policy(tab)) == {**POLICY, "script-src": ["'self'", "'unsafe-inline'"]}
+            with tab.expect_navigation(timeout=60000):
+                append_to_first_paragraph(project / "docs" / "introduction.md", "livereloadcheckword")
+            tab.wait_for_load_state()
+            assert "livereloadcheckword" in tab.inner_text("article")
+        finally:
+            context.close()
+    assert not violations and not errors, (violations, errors)

@@ -123,9 +123,16 @@ def _worker_url(page: str) -> str:
     raise ValueError("the page loads the iframe-worker shim but has no Material configuration (#__config)")
 
 
-def policy(script_hashes: Iterable[str] = ()) -> str:
-    hashes = list(dict.fromkeys(script_hashes))
-    return "; ".join(" ".join([name, *sources, *(hashes if name == "script-src" else [])]) for name, sources in DIRECTIVES)
+#: The local preview (`mkdocs serve`) adds a live-reload script to every page it serves, with that
+#: moment's timestamps in its text: no hash can name it. There, and only there, inline scripts are
+#: allowed (with no hash listed: a browser that sees a hash ignores 'unsafe-inline'); everything else
+#: is as published, so the preview refuses what the site refuses.
+PREVIEW_SCRIPT_SOURCES = ["'unsafe-inline'"]
+
+
+def policy(script_hashes: Iterable[str] = (), preview: bool = False) -> str:
+    extra = PREVIEW_SCRIPT_SOURCES if preview else list(dict.fromkeys(script_hashes))
+    return "; ".join(" ".join([name, *sources, *(extra if name == "script-src" else [])]) for name, sources in DIRECTIVES)
 
 
 def page_hashes(page: str, content: str = "", shim: str | None = None) -> list[str]:
@@ -138,14 +145,14 @@ def page_hashes(page: str, content: str = "", shim: str | None = None) -> list[s
     return [source_hash(s) for s in scripts]
 
 
-def meta(page: str, content: str = "", shim: str | None = None) -> str:
-    text = html.escape(policy(page_hashes(page, content, shim)), quote=False).replace('"', "&quot;")
+def meta(page: str, content: str = "", shim: str | None = None, preview: bool = False) -> str:
+    text = html.escape(policy(page_hashes(page, content, shim), preview), quote=False).replace('"', "&quot;")
     return f'<meta http-equiv="Content-Security-Policy" content="{text}">'
 
 
-def add(page: str, content: str = "", shim: str | None = None) -> str:
-    """The page with its policy first in <head>."""
+def add(page: str, content: str = "", shim: str | None = None, preview: bool = False) -> str:
+    """The page with its policy first in <head> (preview: the local preview's, see PREVIEW_SCRIPT_SOURCES)."""
     head = HEAD_RE.search(page)
     if head is None:
         raise ValueError("the page has no <head> to put its Content-Security-Policy in")
-    return page[:head.end()] + meta(page, content, shim) + page[head.end():]
+    return page[:head.end()] + meta(page, content, shim, preview) + page[head.end():]
