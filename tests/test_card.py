@@ -40,11 +40,15 @@ def site_copy(site: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def add_to_welsh_card(site: Path, html: str) -> None:
-    """Put html at the top of the Welsh card in a built site, as if an editor had added it."""
+def add_to_welsh_card(site: Path, html: str, css: str = "") -> None:
+    """Put html at the top of the Welsh card in a built site, as if an editor had added it, and any css it
+    needs in the site's stylesheet (the pages' Content-Security-Policy refuses style attributes)."""
     page = site / "cy" / card.CARD / "index.html"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace('<div class="prompt-card">', '<div class="prompt-card">' + html, 1), encoding="utf-8")
+    if css:
+        stylesheet = site / "assets" / "stylesheets" / "guidance.css"
+        stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n" + css + "\n", encoding="utf-8")
 
 
 def print_welsh_card(browser, site: Path) -> card.Card:
@@ -70,7 +74,10 @@ def test_card_keeps_room_for_a_wider_font(tab, prefix):
     """A reader who prints the page gets one page even where it falls back to DejaVu Sans, Chromium's
     default here, which sets the Welsh card about 7% taller than Liberation Sans does."""
     tab.goto(prefix + card.CARD)
-    tab.add_style_tag(content='body, .md-typeset { font-family: "DejaVu Sans" !important; }')
+    # a constructed stylesheet: the page's Content-Security-Policy refuses an added <style>
+    tab.evaluate("""css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet] }""",
+                 'body, .md-typeset { font-family: "DejaVu Sans" !important; }')
     tab.emulate_media(media="print")
     pdf = tab.pdf(format="A4")
     fonts = {font.get_object()["/BaseFont"].split("+")[-1]
@@ -84,7 +91,8 @@ def test_a_card_a_little_too_long_is_printed_smaller_on_one_page(site, browser, 
     before = print_welsh_card(browser, copy)
     assert before.scale == 1
     # the room the card leaves, and 10 mm more: at full size it no longer fits
-    add_to_welsh_card(copy, f'<div style="height: {before.page_mm - before.height_mm + 10:.1f}mm"></div>')
+    add_to_welsh_card(copy, '<div class="test-spacer"></div>',
+                      f".test-spacer {{ height: {before.page_mm - before.height_mm + 10:.1f}mm }}")
     after = print_welsh_card(browser, copy)
     assert pages(after.pdf) == 1
     assert card.SMALLEST_PT / 8 <= after.scale < 1
@@ -95,7 +103,7 @@ def test_a_card_a_little_too_long_is_printed_smaller_on_one_page(site, browser, 
 def test_a_card_that_prints_on_two_pages_anyway_is_refused(site, browser, tmp_path):
     """Counting the printed pages catches what measuring cannot, such as a page break."""
     copy = site_copy(site, tmp_path)
-    add_to_welsh_card(copy, '<p style="break-after: page">Tudalen newydd.</p>')
+    add_to_welsh_card(copy, '<p class="test-break">Tudalen newydd.</p>', ".test-break { break-after: page }")
     with pytest.raises(card.CardError, match=r"printed on 2 pages although it measured \d+ of the page's \d+ mm"):
         print_welsh_card(browser, copy)
 

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import OFFLINE_ZIP
 from site_search import SearchBox
+from test_content_security_policy import INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, executable_inline_script_hashes, policy_of
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +63,21 @@ def test_offline_copy_opens_from_disk_and_searches_its_language(browser, offline
     context = browser.new_context(base_url=offline_copy.as_uri() + "/")
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
+    # its Content-Security-Policy holds from disk too: nothing it needs is refused
+    violations: list[dict] = []
+    errors: list[str] = []
+    context.expose_function("cspViolation", lambda violation: violations.append(violation))
+    context.add_init_script(REPORT_VIOLATIONS)
 
     def outside() -> list[str]:
         return [url for url in requests if not url.startswith("file:")]
 
     try:
         tab = context.new_page()
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         tab.goto(start)
         assert not outside(), f"{start} asks for files from outside the copy: {outside()}"
+        assert tab.evaluate("document.head.firstElementChild.httpEquiv") == "Content-Security-Policy"
         box = SearchBox(tab, start)
         assert tab.get_attribute("html", "lang") == lang
         results = box.search(query)
@@ -85,3 +93,46 @@ def test_offline_copy_opens_from_disk_and_searches_its_language(browser, offline
     finally:
         context.close()
     assert requests and not outside(), f"requests leaving the computer: {outside()}"
+    assert not violations and not errors, (violations, errors)
+
+
+def test_every_page_of_the_offline_copy_carries_the_policy(offline_copy):
+    """The site's policy, with one hash more than the page's inline scripts: the bootstrap script the
+    iframe-worker shim writes into the iframe it runs the search in (its text names the page's worker)."""
+    pages = sorted(offline_copy.rglob("*.html"))
+    bootstraps: dict[int, set[str]] = {}
+    for html in pages:
+        soup, policy = policy_of(html.read_text(encoding="utf-8"))
+        hashes = executable_inline_script_hashes(soup)
+        assert soup.select_one("script[src$='iframe-worker/shim.js']") is not None, html
+        assert {**policy, "script-src": []} == {**POLICY, "script-src": []}, f"{html}: {policy}"
+        listed = policy["script-src"]
+        assert listed[0] == "'self'" and listed[1:-1] == hashes and listed[-1] not in hashes, f"{html}: {listed}"
+        bootstraps.setdefault(len(html.relative_to(offline_copy).parts), set()).add(listed[-1])
+    # the bootstrap names the worker by its address from the page (../assets/…): one per folder depth
+    assert len(bootstraps) == 3 and all(len(h) == 1 for h in bootstraps.values()), bootstraps
+    assert len(set().union(*bootstraps.values())) == 3, bootstraps
+
+
+def test_the_offline_copy_policy_bites_from_disk(browser, offline_copy):
+    """From file:// too, an image from another site is not fetched and an unhashed inline script does not run."""
+    injected = offline_copy / "cy" / "injected.html"
+    injected.write_text((offline_copy / "cy" / "index.html").read_text(encoding="utf-8")
+                        .replace("</article>", INJECTED + "</article>", 1), encoding="utf-8")
+    context = browser.new_context()
+    violations: list[dict] = []
+    context.expose_function("cspViolation", lambda violation: violations.append(violation))
+    context.add_init_script(REPORT_VIOLATIONS)
+    reached: list[str] = []
+    context.route("https://example.com/**", lambda route: (reached.append(route.request.url), route.abort()))
+    try:
+        tab = context.new_page()
+        tab.goto(injected.as_uri())
+        tab.wait_for_function("document.readyState === 'complete'")
+        assert tab.evaluate(PAGE_STATE) == {"ran": False, "image": 0, "ownInlineScriptsRan": True}
+    finally:
+        context.close()
+        injected.unlink()
+    assert not reached
+    blocked = {(v["directive"], v["blocked"]) for v in violations}
+    assert {("img-src", "https://example.com/x.png"), ("script-src-elem", "inline")} <= blocked, violations

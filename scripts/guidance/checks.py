@@ -691,6 +691,26 @@ def published_urls(content: Content) -> Iterator[Problem]:
                                           "or the page.")
 
 
+@check("external-resources")
+def external_resources(content: Content) -> Iterator[Problem]:
+    """Nothing in a page (or a fragment it includes) makes the browser load a file from another site:
+    readers may be watched, and the site promises that nothing is loaded from a third party. Links
+    to other sites are fine; images, media, frames, stylesheets, fonts and scripts are not."""
+    from .content import FRAGMENT_FOLDERS
+    from .external_resources import find
+
+    folders = [content.edition.docs] + ([content.edition.docs_cy] if content.edition.welsh else [])
+    # Fragments are checked as files of their own too: the abbreviations every page gets appended,
+    # and any not included anywhere yet. A problem in one shows once (run_checks drops repeats).
+    fragments = [Page.parse(path, read_text(path), folder)
+                 for folder in folders for name in FRAGMENT_FOLDERS for path in sorted((folder / name).rglob("*.md"))]
+    for page in content.pages + fragments:
+        for resource in find(page.lines):
+            yield Problem(*page.where(resource.line),
+                          f"{resource} is loaded from another site; readers' browsers would contact it. Save a copy in "
+                          "docs/assets/ (check its licence) or link to it instead.")
+
+
 #: What stops `mkdocs build` with a Python error instead of a message (a .bib pybtex cannot read, an
 #: unknown key, a missing fragment, a file that is not UTF-8): overrides/hooks/content_errors.py runs
 #: these in the build, so an editor previewing with `mkdocs serve` gets the same file:line message.
