@@ -68,6 +68,21 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first OLD in a copied file, as an editor would; fail if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The line number of the first line holding NEEDLE."""
+    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return no
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
 class Pages:
     def __init__(self, root: Path):
         self.root = root

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, run
+from conftest import BIN, ROOT, edit, line_of, run
 
 INTRO = "docs/introduction.md"
 CH3 = "docs/chapter-3-safeguarding-procedures.md"
@@ -40,16 +40,6 @@ def project(tmp_path: Path) -> Path:
     for name in ("docs", "docs_cy", "overrides"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(no for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
 
 
 def build_fails_with(project: Path, message: str, check: str) -> None:

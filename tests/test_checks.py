@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run
+from conftest import ROOT, edit, line_of, run
 
 CH3 = "chapter-3-safeguarding-procedures.md"
 #: Paragraphs 148-166 live in fragments that chapter 3 and the practice guide both include.
@@ -32,17 +32,6 @@ def check(docs: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def line_of(path: Path, needle: str) -> int:
-    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return no
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def remove_paragraph(path: Path, number: int) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PREFIX, ROOT, run
-from test_checks import edit, line_of
+from conftest import PREFIX, ROOT, edit, line_of, run
 
 OLD, NEW = "about.md", "about-this-guidance.md"
 NO_REDIRECTS = "      redirect_maps: {}\n"

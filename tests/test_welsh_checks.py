@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run
-from test_checks import CH3, RESPONSE, edit, line_of, remove_paragraph
+from conftest import ROOT, edit, line_of, run
+from test_checks import CH3, RESPONSE, remove_paragraph
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run
-from test_checks import CH3, RESPONSE, edit
+from conftest import ROOT, edit, run
+from test_checks import CH3, RESPONSE
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 Q = f"{{{NS}}}"
