@@ -10,6 +10,7 @@ Under `mkdocs serve` the pages get the preview's policy, which lets its live-rel
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -28,18 +29,19 @@ def _preview() -> bool:
     return _command["name"] == "serve"
 
 
-def _shim(config) -> str | None:
-    path = Path(config.theme.custom_dir) / SHIM
+@functools.cache  # a vendored file: read once per process, not once per page
+def _shim(custom_dir: str) -> str | None:
+    path = Path(custom_dir) / SHIM
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return content_security_policy.add(output, page.content or "", _shim(config), _preview())
+    return content_security_policy.add(output, page.content or "", _shim(config.theme.custom_dir), _preview())
 
 
 @event_priority(-100)
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content  # sitemap.xml
-    return content_security_policy.add(output_content, "", _shim(config), _preview())
+    return content_security_policy.add(output_content, "", _shim(config.theme.custom_dir), _preview())
