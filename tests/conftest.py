@@ -104,7 +104,7 @@ def page(site: Path) -> Pages:
 @pytest.fixture(scope="session")
 def site_url(site: Path):
     """The built site served over HTTP on 127.0.0.1 under its prefix (browsers need a real server)."""
-    from guidance.serve import serve
+    from guidance.site.serve import serve
 
     with serve(site, PREFIX) as url:
         yield url

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SITE_URL
-from guidance import page_types
+from guidance.site import page_types
 
 CH3 = "chapter-3-safeguarding-procedures/"
 

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PREFIX, run
-from guidance import card
-from guidance.serve import serve
+from guidance.site import card
+from guidance.site.serve import serve
 
 
 def pages(pdf: bytes) -> int:

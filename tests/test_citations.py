@@ -7,7 +7,7 @@ import re
 import pytest
 
 import source_text
-from guidance import references
+from guidance.content import references
 from test_site import CHAPTERS
 
 STOP = {"see", "above", "available", "http", "https", "www", "html", "file", "downloads", "uploads", "default",

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from guidance import page_types
+from guidance.site import page_types
 from site_search import SearchBox
 
 EXIT = "https://www.bbc.co.uk/weather"
@@ -199,7 +199,7 @@ def test_without_the_policy_the_same_injection_would_load_and_run(watched):
 def test_only_the_page_s_own_inline_scripts_are_hashed():
     """A script that came with the page's content (its Markdown) gets no hash, so it would not run;
     data blocks are not scripts; a module script is."""
-    from guidance.content_security_policy import page_hashes, source_hash
+    from guidance.plugin.content_security_policy import page_hashes, source_hash
 
     content = '<p>Text</p><script>alert("from the content")</script>'
     page = (f'<html><head><script>var own = 1</script><script type="application/json">{{"a": 1}}</script>'

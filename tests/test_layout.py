@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from guidance.page_types import VIEWPORTS, pages
+from guidance.site.page_types import VIEWPORTS, pages
 
 LAYOUT_JS = Path(__file__).with_name("layout.js")
 #: Each page type in each language and viewport; one page load is shared by the checks of a case.

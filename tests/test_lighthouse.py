@@ -13,9 +13,9 @@ import urllib.request
 import pytest
 
 from conftest import PREFIX
-from guidance import lighthouse
-from guidance.page_types import pages
-from guidance.serve import serve
+from guidance.site import lighthouse
+from guidance.site.page_types import pages
+from guidance.site.serve import serve
 
 ASSERTED = ("accessibility", "best-practices", "seo")
 

@@ -128,7 +128,7 @@ def renamed_site(tmp_path_factory) -> Path:
 def test_old_address_leads_to_the_renamed_page_in_its_language(renamed_site, browser, lang, root):
     stub = (renamed_site / root / "about" / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=../about-this-guidance/"' in stub  # relative: works under any prefix
-    from guidance.serve import serve
+    from guidance.site.serve import serve
 
     with serve(renamed_site, PREFIX) as base:
         tab = browser.new_page()

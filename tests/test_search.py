@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guidance.search_sections import cut_units
-from guidance.search_synonyms import Synonyms
-from guidance.welsh import mutations, radicals
+from guidance.content.search_sections import cut_units
+from guidance.content.search_synonyms import Synonyms
+from guidance.content.welsh import mutations, radicals
 from site_search import SearchBox
 from test_site import CHAPTERS
 
@@ -144,7 +144,7 @@ def test_units_are_cut_out_with_the_heading_they_are_under():
     assert rest == '<h1>Chapter 9</h1><h2 id="sub">Sub</h2><p>Between</p><ul></ul>'
 
 
-# --- lunr.cy agrees with guidance.welsh ----------------------------------------------------------
+# --- lunr.cy agrees with guidance.content.welsh ----------------------------------------------------------
 
 NODE_PROGRAM = """
 global.lunr = {Pipeline: {registerFunction() {}}, Index: {prototype: {query() {}}},

@@ -9,7 +9,7 @@ import pytest
 
 import source_text
 from conftest import ROOT
-from guidance.content import DOCS, load_pages
+from guidance.content.model import DOCS, load_pages
 
 CHAPTERS = {
     "introduction/": (1, 23),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import source_text
-from guidance import references
+from guidance.content import references
 from test_site import CHAPTERS, para_words
 
 PAGES = ["", "introduction/", *list(CHAPTERS)[1:], "references/"]

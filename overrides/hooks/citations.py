@@ -2,7 +2,7 @@
 
 mkdocs-bibtex turns each [@key] into a footnote, but it keeps one formatter for every language and
 its default style rewrites titles. Here, on each language's on_config (static-i18n runs the build
-once per language), the plugin gets a registry that formats with guidance.references in that
+once per language), the plugin gets a registry that formats with guidance.content.references in that
 language. Citations inside a footnote *note* ("The majority of the quotes … are from [@key].")
 are written out in full in the note, so a reader never meets a footnote inside a footnote.
 """
@@ -14,9 +14,9 @@ import re
 from mkdocs.plugins import event_priority
 from mkdocs_bibtex.registry import SimpleRegistry
 
-from guidance import references
-from guidance.content import CITATION_BLOCK_RE, CITATION_KEY_RE, FOOTNOTE_DEF_RE
-from guidance.mkdocs_site import bibliography, page_language
+from guidance.content import references
+from guidance.content.model import CITATION_BLOCK_RE, CITATION_KEY_RE, FOOTNOTE_DEF_RE
+from guidance.plugin.mkdocs_site import bibliography, page_language
 
 
 class _GuidanceRegistry(SimpleRegistry):

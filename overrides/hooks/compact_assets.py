@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guidance.mkdocs_site import project_root
+from guidance.plugin.mkdocs_site import project_root
 
 #: A comment that starts a line: /* ... */ over one or more lines, or // to the end of the line.
 BLOCK_COMMENT_RE = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)

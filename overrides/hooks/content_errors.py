@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 
 from guidance import checks
-from guidance.mkdocs_site import bibliography, welsh_docs
+from guidance.plugin.mkdocs_site import bibliography, welsh_docs
 
 log = logging.getLogger("mkdocs.hooks.content_errors")
 

@@ -1,6 +1,6 @@
 """Hook: every page carries its Content-Security-Policy, first in <head>, in both languages.
 
-The policy (guidance.content_security_policy) lets the browser load nothing from another site and
+The policy (guidance.plugin.content_security_policy) lets the browser load nothing from another site and
 run no inline script but the page's own, listed by hash. The hashes are computed from the finished
 page, so this runs after every other hook and plugin has changed it (-100); it covers the pages
 built from Markdown and the "page not found" page (a theme template). In the offline copy the search
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from guidance import content_security_policy
+from guidance.plugin import content_security_policy
 
 SHIM = Path("assets/javascripts/iframe-worker/shim.js")  # our copy (overrides/hooks/offline.py)
 _command = {"name": "build"}

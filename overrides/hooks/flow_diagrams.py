@@ -13,8 +13,8 @@ import html
 import re
 import textwrap
 
-from guidance.mkdocs_site import page_language
-from guidance.ui_strings import text
+from guidance.plugin.mkdocs_site import page_language
+from guidance.strings import text
 
 MARKER_RE = re.compile(r"^<!-- flow: ([\w-]+) -->\n((?:(?: {4})?- .*\n)+)", re.M)
 WIDTH, GUTTER, GAP = 340, 30, 12

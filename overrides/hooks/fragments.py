@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from guidance.mkdocs_site import welsh_docs
+from guidance.plugin.mkdocs_site import welsh_docs
 
 ABBREVIATIONS = "includes/abbreviations.md"
 

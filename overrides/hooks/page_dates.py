@@ -14,9 +14,9 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
-from guidance.content import Page
-from guidance.mkdocs_site import page_language, project_root, welsh_docs
-from guidance.ui_strings import text
+from guidance.content.model import Page
+from guidance.plugin.mkdocs_site import page_language, project_root, welsh_docs
+from guidance.strings import text
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -2,7 +2,7 @@
 
 Material translates its own interface (theme.language, set per language by static-i18n). Our
 additions — the footnote back-link title, the draft-translation notice, the link to the other
-language — come from guidance.ui_strings, so a Welsh page never shows an English one.
+language — come from guidance.strings, so a Welsh page never shows an English one.
 
 A page may link to its own counterpart in the other language with `<a href="#other-language">`
 (the home pages do): the address is filled in here, as the language switch's is, so it is right
@@ -18,10 +18,10 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from guidance.content import Page
-from guidance.mkdocs_site import page_language, welsh_docs
-from guidance.translation import Pair, UnitReader
-from guidance.ui_strings import STRINGS, text
+from guidance.content.model import Page
+from guidance.plugin.mkdocs_site import page_language, welsh_docs
+from guidance.content.translation import Pair, UnitReader
+from guidance.strings import STRINGS, text
 
 
 @event_priority(-110)  # after static-i18n (-100) has switched config.theme.language for this pass

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from guidance import references
+from guidance.content import references
 from pathlib import Path
 
-from guidance.content import load_pages
-from guidance.mkdocs_site import page_language, welsh_docs
-from guidance.ui_strings import text
+from guidance.content.model import load_pages
+from guidance.plugin.mkdocs_site import page_language, welsh_docs
+from guidance.strings import text
 
 MARKER = "<!-- references-list -->"
 

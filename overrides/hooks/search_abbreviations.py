@@ -3,7 +3,7 @@
 "CSE" finds sections that only say "child sexual exploitation" and vice versa, for every entry in
 the language's includes/abbreviations.md (the list that also gives abbreviations their hover text):
 each search section of the page gets the matching words in a `keywords` field that is searched but
-never shown (guidance.search_synonyms). Runs after Material's search plugin (0) and
+never shown (guidance.content.search_synonyms). Runs after Material's search plugin (0) and
 search_sections (-10) have made the page's sections.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from guidance.mkdocs_site import page_language, welsh_docs
-from guidance.search_synonyms import KEYWORDS_FIELD, Synonyms, load_abbreviations
+from guidance.plugin.mkdocs_site import page_language, welsh_docs
+from guidance.content.search_synonyms import KEYWORDS_FIELD, Synonyms, load_abbreviations
 
 ABBREVIATIONS = "includes/abbreviations.md"
 _synonyms: dict[str, Synonyms] = {}

@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from guidance.mkdocs_site import page_language
+from guidance.plugin.mkdocs_site import page_language
 
 # The worker loads overrides/assets/javascripts/lunr/min/lunr.<lang>.min.js for each of these (for
 # "en" it would load none), and removes the language's trimmer/stopWordFilter unless `pipeline`

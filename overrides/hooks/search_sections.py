@@ -4,7 +4,7 @@ Material's search plugin indexes a page as one section per heading, so a hit in 
 would open the page at the heading above it. Here every numbered paragraph becomes a search
 section of its own, location `page/#para-158`, titled "Para 158 – <heading it is under>"
 ("Paragraff 158 – …" in Welsh) so the result names the paragraph a practitioner quotes; every
-entry of the References page likewise becomes `references/#ref-KEY` (guidance.search_sections).
+entry of the References page likewise becomes `references/#ref-KEY` (guidance.content.search_sections).
 Heading sections keep the text outside those units (summaries, boxes). A page that shows a
 chapter's paragraphs (`paragraphs_from:`, the practice guide) leaves them to the chapter, so each
 paragraph is one result.
@@ -24,9 +24,9 @@ from types import SimpleNamespace
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guidance.mkdocs_site import page_language
-from guidance.search_sections import cut_units
-from guidance.ui_strings import text
+from guidance.plugin.mkdocs_site import page_language
+from guidance.content.search_sections import cut_units
+from guidance.strings import text
 
 REFERENCE_TITLE_LENGTH = 100
 

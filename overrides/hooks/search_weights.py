@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from guidance.search_sections import word_count
+from guidance.content.search_sections import word_count
 
 PAGE_ENTRY_BOOST = 0.2
 LONG_SECTION_WORDS = 150

@@ -1,9 +1,9 @@
 """Hook: theme templates are compiled once per process, not once per language and per rebuild.
 
-See guidance.template_cache for why and how.
+See guidance.plugin.template_cache for why and how.
 """
 
-from guidance.template_cache import CACHE
+from guidance.plugin.template_cache import CACHE
 
 
 def on_env(env, config, files):

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from guidance.mkdocs_site import welsh_docs
+from guidance.plugin.mkdocs_site import welsh_docs
 
 WELSH = "cy"
 

@@ -31,9 +31,20 @@ import os
 import sys
 from pathlib import Path
 
-from . import benchmark, card, checks, links, offline, pdf, reports, screenshots, serve, translation, urls, xliff
-from .content import DOCS, DOCS_CY, ROOT, load_pages, rel
-from .references import BIBLIOGRAPHY
+from guidance import benchmark
+from guidance.site import card
+from guidance import checks
+from guidance.site import links
+from guidance.site import offline
+from guidance.site import pdf
+from guidance.checks import reports
+from guidance.site import screenshots
+from guidance.site import serve
+from guidance.content import translation
+from guidance.checks import urls
+from guidance.content import xliff
+from guidance.content.model import DOCS, DOCS_CY, ROOT, load_pages, rel
+from guidance.content.references import BIBLIOGRAPHY
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

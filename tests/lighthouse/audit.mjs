@@ -9,7 +9,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-// Debian's Chromium, as everywhere in the project (scripts/guidance/chromium.py)
+// Debian's Chromium, as everywhere in the project (scripts/guidance/site/chromium.py)
 const CHROMIUM = '/usr/bin/chromium';
 // Headless, no sandbox (containers, root), and no traffic of Chromium's own to disturb the figures.
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',

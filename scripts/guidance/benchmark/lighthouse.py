@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import lighthouse
-from ..serve import serve
+from guidance.site import lighthouse
+from guidance.site.serve import serve
 from .pages import page_types, site_file
 from .settings import SITE_URL
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .. import chromium
-from ..content import load_pages
-from ..urls import page_path
+from guidance.site import chromium
+from guidance.content.model import load_pages
+from guidance.checks.urls import page_path
 from .floor import WELSH
 from .settings import FONT_SUFFIXES, GZIP_LEVEL, SITE_URL
 
@@ -187,7 +187,7 @@ def browser_page_weights(site: Path, pages: list[str]) -> tuple[dict[str, PageWe
     until the network is idle (sitemap look-ups included; search loads only once the reader searches)."""
     from playwright.sync_api import sync_playwright
 
-    from ..serve import serve
+    from guidance.site.serve import serve
 
     weights = {}
     with serve(site) as base, sync_playwright() as p:

@@ -53,7 +53,7 @@ def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, se
             result["search"] = measure_search_indexes(site)
         if pdf:
             log("PDFs (guidance pdf)…")
-            from .. import pdf as pdf_module
+            from guidance.site import pdf as pdf_module
 
             start = time.perf_counter()
             pdf_module.build(site, site / "downloads")

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..content import PARAGRAPH_RE, load_pages
+from guidance.content.model import PARAGRAPH_RE, load_pages
 from .floor import WELSH
 from .project import mkdocs_command, mkdocs_env
 from .settings import POLL_INTERVAL, SERVE_EDIT_TIMEOUT, SERVE_START_TIMEOUT

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import card, chromium
-from .serve import serve
+from guidance.site import card
+from guidance.site import chromium
+from guidance.site.serve import serve
 
 GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
             "chapter-3-safeguarding-procedures/", "chapter-4-care-and-support/",

@@ -20,8 +20,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .content import ROOT, Page
-from .translation import Edition
+from guidance.content.model import ROOT, Page
+from guidance.content.translation import Edition
 
 PUBLISHED_URLS = ROOT / "published-urls.txt"
 MKDOCS_YML = ROOT / "mkdocs.yml"

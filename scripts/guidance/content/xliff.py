@@ -34,11 +34,11 @@ from translate.storage import xliff as tt_xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as tt_codes
 
-from . import segments
-from .checks import _ranges
-from .content import DOCS, DOCS_CY, rel
-from .segments import Code
-from .translation import Edition, Pair, Unit, UnitReader, english_fingerprints, fingerprint, write_record
+from guidance.content import segments
+from guidance.checks import _ranges
+from guidance.content.model import DOCS, DOCS_CY, rel
+from guidance.content.segments import Code
+from guidance.content.translation import Edition, Pair, Unit, UnitReader, english_fingerprints, fingerprint, write_record
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "en", "cy"

@@ -12,8 +12,8 @@ import shutil
 import signal
 import subprocess
 
-from .chromium import CHROMIUM
-from .content import ROOT
+from guidance.site.chromium import CHROMIUM
+from guidance.content.model import ROOT
 
 TESTS = ROOT / "tests"
 AUDIT_SCRIPT = TESTS / "lighthouse" / "audit.mjs"

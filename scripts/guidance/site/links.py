@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .serve import serve
+from guidance.site.serve import serve
 
 RCFILE = Path(__file__).with_name("linkcheckerrc")
 WELSH = "cy/"
@@ -22,7 +22,7 @@ WELSH = "cy/"
 
 def _run(start: str, nofollow: str, external: bool) -> subprocess.Popen:
     extra = ["--check-extern"] if external else []
-    return subprocess.Popen([sys.executable, "-m", "guidance.linkchecker_runner", "-f", str(RCFILE), "--no-status", "-v", "-o", "csv",
+    return subprocess.Popen([sys.executable, "-m", "guidance.site.linkchecker_runner", "-f", str(RCFILE), "--no-status", "-v", "-o", "csv",
                              *extra, "--no-follow-url", nofollow, start],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import chromium
-from .page_types import VIEWPORTS, pages
-from .serve import serve
+from guidance.site import chromium
+from guidance.site.page_types import VIEWPORTS, pages
+from guidance.site.serve import serve
 
 OUT = Path("build") / "screenshots"
 

@@ -20,7 +20,7 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import Text
 
-from .content import ROOT
+from guidance.content.model import ROOT
 
 BIBLIOGRAPHY = ROOT / "bibliography.bib"
 

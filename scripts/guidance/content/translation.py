@@ -34,8 +34,8 @@ from pathlib import Path
 
 import yaml
 
-from . import segments
-from .content import (DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
+from guidance.content import segments
+from guidance.content.model import (DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
                       load_pages, read_text)
 
 STATUSES = ("draft", "reviewed")

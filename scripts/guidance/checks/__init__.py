@@ -15,12 +15,13 @@ import yaml
 from pybtex.database import BibliographyData, parse_file
 from pybtex.exceptions import PybtexError
 
-from .content import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
+from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
                       FOOTNOTE_REF_RE, FrontMatterError, Page, not_utf8, read_text, rel)
-from . import spelling, urls
-from .references import BIBLIOGRAPHY
-from .welsh import phrase_forms
-from .translation import STATUSES, Edition, citation_keys_by_paragraph, footnote_labels, shape
+from guidance.checks import spelling
+from guidance.checks import urls
+from guidance.content.references import BIBLIOGRAPHY
+from guidance.content.welsh import phrase_forms
+from guidance.content.translation import STATUSES, Edition, citation_keys_by_paragraph, footnote_labels, shape
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
 TOTAL_PARAGRAPHS = 300
@@ -696,8 +697,8 @@ def external_resources(content: Content) -> Iterator[Problem]:
     """Nothing in a page (or a fragment it includes) makes the browser load a file from another site:
     readers may be watched, and the site promises that nothing is loaded from a third party. Links
     to other sites are fine; images, media, frames, stylesheets, fonts and scripts are not."""
-    from .content import FRAGMENT_FOLDERS
-    from .external_resources import find
+    from guidance.content.model import FRAGMENT_FOLDERS
+    from guidance.site.external_resources import find
 
     folders = [content.edition.docs] + ([content.edition.docs_cy] if content.edition.welsh else [])
     # Fragments are checked as files of their own too: the abbreviations every page gets appended,

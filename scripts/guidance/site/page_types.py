@@ -6,7 +6,7 @@ new kind of page is added here once and every one of them covers it.
 
 from __future__ import annotations
 
-from .urls import WELSH_ROOT
+from guidance.checks.urls import WELSH_ROOT
 
 #: kind of page -> its address from the site root (English), as MkDocs writes it with directory URLs.
 PAGE_TYPES: dict[str, str] = {

@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .content import ROOT
+from guidance.content.model import ROOT
 
 FILENAME = "safeguarding-children-from-cse-offline.zip"
 #: What only a web server uses: the JSON search indexes (from disk a page loads search_index.js),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import LOST_LINK_MARKER, Page
-from .references import BIBLIOGRAPHY, load, plain
+from guidance.content.model import LOST_LINK_MARKER, Page
+from guidance.content.references import BIBLIOGRAPHY, load, plain
 
 
 def lost_links(pages: list[Page], bibliography: Path = BIBLIOGRAPHY) -> list[str]:

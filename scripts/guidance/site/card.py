@@ -12,7 +12,7 @@ import io
 import math
 from dataclasses import dataclass
 
-from .content import DOCS, DOCS_CY, INCLUDE_RE, rel
+from guidance.content.model import DOCS, DOCS_CY, INCLUDE_RE, rel
 
 #: The card's page in the built site, and its PDF's name in downloads/.
 CARD = "practice-guide/practitioners-prompt/"

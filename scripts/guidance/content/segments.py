@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import CITATION_BLOCK_RE, FRONT_MATTER_RE, INCLUDE_RE, PARAGRAPH_RE
+from guidance.content.model import CITATION_BLOCK_RE, FRONT_MATTER_RE, INCLUDE_RE, PARAGRAPH_RE
 
 HEADING_RE = re.compile(r"^(#{1,6}[ \t]+)(.*?)([ \t]*\{[^{}]*\})?[ \t]*$")
 BULLET_RE = re.compile(r"^([-*+][ \t]+)(?=\S)")

@@ -23,8 +23,8 @@ from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
-from .content import PARAGRAPH_RE
-from .ui_strings import text
+from guidance.content.model import PARAGRAPH_RE
+from guidance.strings import text
 
 MARKER_RE = re.compile(r"^<!-- numbered-paragraphs lang=(\w+) -->$")
 

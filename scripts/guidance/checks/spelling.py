@@ -20,8 +20,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE, Page
-from .welsh import mutations
+from guidance.content.model import DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE, Page
+from guidance.content.welsh import mutations
 
 WORDLIST = DOCS_CY / "spelling-wordlist.txt"
 #: Welsh clitics written after an apostrophe: sy'n, i'r, a'i, o'u, i'w, 'm, 'th, 'ch.

@@ -4,7 +4,7 @@ Material's search plugin divides a page into one section per heading, so a hit a
 heading lands on the heading. Practitioners quote and look for paragraphs ("para 158") and works
 ("Hallett 2017"), so two kinds of unit become sections of their own:
 
-- every numbered paragraph, `<div class="para" id="para-N">` (guidance.markdown_paragraphs);
+- every numbered paragraph, `<div class="para" id="para-N">` (guidance.content.markdown_paragraphs);
 - every entry of the References page, `<li><span id="ref-KEY"></span>…</li>` (hooks/references_page.py).
 
 The heading sections keep what is not in a unit (chapter summaries, boxes). Text is extracted with

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .welsh import related_forms
+from guidance.content.welsh import related_forms
 
 KEYWORDS_FIELD = "keywords"
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$", re.M)

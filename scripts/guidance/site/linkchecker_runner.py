@@ -3,7 +3,7 @@
 linkchecker's anchor check re-parses the whole page for every "page#anchor" URL it meets; our
 chapter pages carry hundreds of paragraph and footnote anchors, which made a full check take
 ~150 s. Memoising its HTML parser on the page text (the parsed tree is only read) halves that
-without changing what is checked. Used by guidance.links: python -m guidance.linkchecker_runner ARGS.
+without changing what is checked. Used by guidance.links: python -m guidance.site.linkchecker_runner ARGS.
 """
 
 import functools

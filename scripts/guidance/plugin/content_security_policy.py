@@ -106,7 +106,7 @@ def iframe_worker_bootstrap(shim: str, worker_url: str) -> str:
     m = BOOTSTRAP_RE.search(shim)
     if not m or "${e}" not in m.group(1):
         raise ValueError("the iframe-worker shim no longer writes the bootstrap script this module knows: "
-                         "update guidance.content_security_policy.iframe_worker_bootstrap for the new shim")
+                         "update guidance.plugin.content_security_policy.iframe_worker_bootstrap for the new shim")
     template, post, imports = m.groups()
     return (template.replace("${%s}" % post, _function_source(shim, post))
             .replace("${%s}" % imports, _function_source(shim, imports)).replace("${e}", worker_url))

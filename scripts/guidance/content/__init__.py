@@ -1,0 +1,1 @@
+"""The content model: pages, paragraphs, citations, translation units, Welsh words."""

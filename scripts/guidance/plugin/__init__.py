@@ -1,0 +1,1 @@
+"""The `guidance` MkDocs plugin: the build's features (bilingual, citations, search, content)."""
