@@ -1,7 +1,7 @@
 """`mkdocs build` and `mkdocs serve` against the mistakes that used to end in a Python traceback.
 
 An editor previewing with `mkdocs serve` must be told file:line what to fix, in the words of
-`guidance check` (overrides/hooks/content_errors.py runs the same functions), and the preview must
+`guidance check` (the guidance plugin runs the same functions: guidance.plugin.errors), and the preview must
 keep answering. Each test copies the project to a temporary folder and breaks one thing. A broken
 build stops in on_config, before any page is built, so these builds take about a second.
 """
@@ -168,3 +168,12 @@ def test_serve_keeps_the_last_good_site_and_picks_up_the_fix(project):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_unknown_marker(project):
+    path = project / "docs/local-practice-neath-port-talbot.md"
+    edit(path, "<!-- chart: meetings-per-year -->", "<!-- chrat: meetings-per-year -->")
+    line = line_of(path, "<!-- chrat:")
+    build_fails_with(project, f"docs/local-practice-neath-port-talbot.md:{line}: unknown marker <!-- chrat: meetings-per-year -->. "
+                              "The markers are <!-- chart: NAME -->, <!-- flow: NAME -->, <!-- references-list -->; "
+                              "fix the spelling.", "markers")

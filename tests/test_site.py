@@ -140,7 +140,7 @@ def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
 
 
 def test_own_scripts_and_stylesheet_ship_without_comments_and_still_parse(site):
-    """overrides/hooks/compact_assets.py: explanations stay in the repository, not in readers' downloads."""
+    """guidance.plugin.content.compact_assets: explanations stay in the repository, not in readers' downloads."""
     import shutil
     import subprocess
 

@@ -32,13 +32,15 @@ def floor_extensions(config: dict, docs_root: Path) -> list:
     return extensions
 
 
-def auto_appended_fragments(project: Path) -> list[str]:
-    """Fragments the project appends to every page (overrides/hooks/fragments.py), if any."""
-    hook = project / "overrides" / "hooks" / "fragments.py"
-    if not hook.exists():
-        return []
-    match = re.search(r"""^ABBREVIATIONS\s*=\s*["']([^"']+)["']""", hook.read_text(encoding="utf-8"), re.M)
-    return [match.group(1)] if match else []
+def auto_appended_fragments(config: dict) -> list[str]:
+    """Fragments the guidance plugin appends to every page (its `abbreviations` option), if it is used."""
+    from guidance.plugin.config import GuidanceConfig
+
+    for item in config.get("plugins", []):
+        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, None))
+        if name == "guidance":
+            return [(options or {}).get("abbreviations", GuidanceConfig.abbreviations.default)]
+    return []
 
 
 def copy_floor_pages(source: Path, dest: Path, appended: list[str], snippet_prefix: str = "",
@@ -74,7 +76,7 @@ def write_floor(project: Path, with_search: bool = False) -> Path:
     docs = floor / "docs"
     if floor.exists():
         shutil.rmtree(floor)
-    appended = auto_appended_fragments(project)
+    appended = auto_appended_fragments(config)
     copy_floor_pages(project / config.get("docs_dir", "docs"), docs, appended)
     if (project / "docs_cy").is_dir():
         copy_floor_pages(project / "docs_cy", docs / WELSH, appended, snippet_prefix=f"{WELSH}/",

@@ -190,6 +190,17 @@ def includes(content: Content) -> Iterator[Problem]:
                               "live in includes/ of the page's language folder (docs/includes/, docs_cy/includes/).")
 
 
+@check("markers")
+def markers(content: Content) -> Iterator[Problem]:
+    """Every `<!-- NAME -->` marker line is one the build knows (guidance.content.markers)."""
+    from guidance.content import markers as grammar
+
+    for page in content.pages:
+        for match in grammar.MARKER_RE.finditer(page.text):
+            if (wrong := grammar.problem(match)) is not None:
+                yield Problem(page.rel(), page.text.count("\n", 0, match.start()) + 1, wrong)
+
+
 @check("footnotes")
 def footnotes(content: Content) -> Iterator[Problem]:
     for page in content.pages:
@@ -713,9 +724,9 @@ def external_resources(content: Content) -> Iterator[Problem]:
 
 
 #: What stops `mkdocs build` with a Python error instead of a message (a .bib pybtex cannot read, an
-#: unknown key, a missing fragment, a file that is not UTF-8): overrides/hooks/content_errors.py runs
-#: these in the build, so an editor previewing with `mkdocs serve` gets the same file:line message.
-BUILD_CHECKS: tuple[Check, ...] = (encoding, unreadable_bibliography, unknown_citations, includes)
+#: unknown key, a missing fragment, a file that is not UTF-8, an unknown marker): the guidance plugin runs
+#: these in the build (guidance.plugin.errors), so an editor previewing with `mkdocs serve` gets the same file:line message.
+BUILD_CHECKS: tuple[Check, ...] = (encoding, unreadable_bibliography, unknown_citations, includes, markers)
 
 
 def build_errors(content: Content) -> list[Problem]:

@@ -4,7 +4,7 @@ Readers bookmark and quote page addresses (`…/chapter-3-safeguarding-procedure
 address, once published, must keep working. `published-urls.txt` lists every page address of both
 languages; `guidance check` (published-urls) fails when one of them is neither a page any more nor the
 old name of a renamed page (`redirect_maps` in mkdocs.yml, served in both languages by
-overrides/hooks/redirects_languages.py), and when a page is not in the record yet.
+the guidance plugin, bilingual.py), and when a page is not in the record yet.
 `guidance urls --record` adds the addresses of new pages; it never removes one.
 
 Addresses are worked out from the source files, without building, the way MkDocs does with
@@ -81,7 +81,7 @@ def redirects(config: Path = MKDOCS_YML) -> list[Redirect]:
 
 def pages(edition: Edition) -> dict[str, Page]:
     """Every page address built from docs/ and docs_cy/ -> its source page. A Welsh page is published
-    only when docs/ has the page of the same name (overrides/hooks/welsh_sources.py)."""
+    only when docs/ has the page of the same name (the guidance plugin, bilingual.py)."""
     urls = {"/" + page_path(p.path.relative_to(edition.docs).as_posix()): p for p in edition.english}
     for pair in edition.pairs:
         if pair.welsh is not None:

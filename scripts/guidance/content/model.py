@@ -1,6 +1,6 @@
 """Reading the Markdown sources: front matter, body lines with their line numbers, numbered paragraphs.
 
-Everything that needs to know what a page *says* (checks, reports, tests, MkDocs hooks) goes
+Everything that needs to know what a page *says* (checks, reports, tests, the MkDocs plugin) goes
 through here, so the rules for "what is a numbered paragraph" live in one place.
 """
 

@@ -7,7 +7,7 @@ One small UK author-date style (the form the consultation draft's own footnotes 
 Titles are printed exactly as the .bib gives them (no case changes), so the site shows each work as
 the source cited it. On Welsh pages the connecting words are Welsh ("Ar gael yn", "d.d.", "gol.",
 "a", "ac" before a vowel) and titles, notes and publishers — which are English — are marked lang="en".
-mkdocs-bibtex turns [@key] into footnotes; our hook hands it this formatter, one per language.
+mkdocs-bibtex turns [@key] into footnotes; the guidance plugin hands it this formatter, one per language.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 `mkdocs build --strict` with OFFLINE=true turns on Material's offline plugin (mkdocs.yml): pages are
 linked as page.html rather than page/, and each language's search index is also written as a
-script, so search works from file:// (overrides/hooks/offline.py). The zip holds one folder; a
+script, so search works from file:// (guidance.plugin.offline_copy). The zip holds one folder; a
 reader unzips it and opens index.html (English) or cy/index.html (Cymraeg). It leaves out the PDFs
 (printed from the published site by `guidance pdf`), and its home pages do not offer downloads.
 """

@@ -80,3 +80,16 @@ DEFAULT_LANGUAGE = "en"
 def text(lang: str, key: str, **values: object) -> str:
     string = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
     return string.format(**values) if values else string
+
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "cy": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+           "Hydref", "Tachwedd", "Rhagfyr"],
+}
+
+
+def format_date(day, lang: str) -> str:
+    """'1 December 2026', '1 Rhagfyr 2026'."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
