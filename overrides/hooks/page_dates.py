@@ -16,14 +16,7 @@ from pathlib import Path
 
 from guidance.content.model import Page
 from guidance.plugin.mkdocs_site import page_language, project_root, welsh_docs
-from guidance.strings import text
-
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-    "cy": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
-           "Hydref", "Tachwedd", "Rhagfyr"],
-}
+from guidance.strings import format_date, text
 
 _last_changed: dict[Path, datetime.date] = {}
 _edition = {"version": version("cse-guidance"), "commit": ""}
@@ -46,10 +39,6 @@ def on_config(config):
             _last_changed.setdefault((root / line).resolve(), day)
     _edition["commit"] = _git(root, "rev-parse", "--short", "HEAD").strip()
     return config
-
-
-def format_date(day: datetime.date, lang: str) -> str:
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ Each file is read once per process, on import.
 
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache
 from importlib.resources import files
 
@@ -40,3 +41,15 @@ def text(lang: str, key: str, **values: object) -> str:
     """An interface string, its {placeholders} filled in; a language without strings gets English."""
     string = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
     return string.format(**values) if values else string
+
+
+def month(lang: str, n: int) -> str:
+    """The name of month N (1 = January)."""
+    if not 1 <= n <= 12:
+        raise ValueError(f"no month {n}")
+    return load(lang)["months"][n - 1]
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """'3 March 2026', '3 Mawrth 2026'."""
+    return f"{day.day} {month(lang, day.month)} {day.year}"
