@@ -53,3 +53,8 @@ def month(lang: str, n: int) -> str:
 def format_date(day: datetime.date, lang: str) -> str:
     """'3 March 2026', '3 Mawrth 2026'."""
     return f"{day.day} {month(lang, day.month)} {day.year}"
+
+
+def reference_terms(lang: str) -> dict[str, str]:
+    """The connecting words of references (guidance.content.references): available, no_date, in, …"""
+    return load(lang)["references"]
