@@ -58,3 +58,11 @@ def format_date(day: datetime.date, lang: str) -> str:
 def reference_terms(lang: str) -> dict[str, str]:
     """The connecting words of references (guidance.content.references): available, no_date, in, …"""
     return load(lang)["references"]
+
+
+def i18n_overrides(lang: str) -> dict:
+    """What mkdocs-static-i18n takes per language (its `languages:` entry): site_name,
+    site_description, copyright and nav_translations (English section title → this language's)."""
+    strings = load(lang)
+    return {"site_name": strings["site_name"], "site_description": strings["site_description"],
+            "copyright": strings["copyright"], "nav_translations": dict(strings["nav"])}
