@@ -21,15 +21,12 @@ from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import Text
 
 from guidance.content.model import ROOT
+from guidance.strings import LANGUAGES, reference_terms
 
 BIBLIOGRAPHY = ROOT / "bibliography.bib"
 
-TERMS = {
-    "en": {"available": "Available at", "no_date": "n.d.", "in": "In", "ed": "ed.", "eds": "eds",
-           "and": "and", "et_al": "et al.", "page": "p.", "pages": "pp.", "edition": "edn", "edited_by": "Edited by"},
-    "cy": {"available": "Ar gael yn", "no_date": "d.d.", "in": "Yn", "ed": "gol.", "eds": "goln.",
-           "and": "a", "et_al": "et al.", "page": "t.", "pages": "tt.", "edition": "arg.", "edited_by": "Golygwyd gan"},
-}
+#: The connecting words of each language, from its strings file (guidance/strings/<lang>.yml).
+TERMS = {lang: reference_terms(lang) for lang in LANGUAGES}
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 

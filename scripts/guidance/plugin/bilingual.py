@@ -67,6 +67,14 @@ def translate_redirects(files: Files, config, lang: str, languages: Languages) -
     redirects.redirects = {f"{languages.root(lang)}{old}": new for old, new in redirects.config["redirect_maps"].items()}
 
 
+def give_i18n_the_strings(config) -> None:
+    """Each language's site name, description, footer and navigation titles come from its strings
+    file (guidance/strings/en.yml, cy.yml): static-i18n applies them in each language's pass."""
+    for language in config.plugins["i18n"].config.languages:
+        for key, value in strings.i18n_overrides(language.locale).items():
+            language[key] = value
+
+
 def configure_pass(config, lang: str, languages: Languages, abbreviations: str) -> None:
     """Settings that differ per language, set for the pass static-i18n has just started."""
     config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = strings.text(lang, "footnote_backlink_title")

@@ -52,10 +52,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self.preview = command == "serve"  # the preview's policy lets its live-reload script run
 
-    @event_priority(100)  # before mkdocs-bibtex (0) reads bibliography.bib and anything is written
+    @event_priority(100)  # before static-i18n (-100) applies each language's settings, before
+    # mkdocs-bibtex (0) reads bibliography.bib, before anything is written
     def _check_content(self, config: MkDocsConfig):
         _check_position(config)
         self.languages = Languages.of(config, dict(self.config.docs_dirs))
+        bilingual.give_i18n_the_strings(config)
         self.content_check.run(self.languages.folder(self.languages.default),
                                *[self.languages.folder(code) for code in self.languages.others],
                                citations.bibliography(config), Path(config.config_file_path))
