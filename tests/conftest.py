@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,22 @@ def pytest_report_header(config) -> list[str]:
     return [f"chromium: {_output(str(CHROMIUM), '--version')}; node: {_output('node', '--version')}; "
             f"playwright: {playwright}",
             f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
+
+
+#: What `guidance check` and the other content commands read of a project (mkdocs.yml for its folders
+#: and redirects), as copy_content copies it.
+CONTENT = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "docs_cy")
+
+
+def copy_content(dest: Path, names: tuple[str, ...] = CONTENT) -> Path:
+    """A copy of the project's content in dest, to break and check with `guidance … --root dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(ROOT / name, dest / name)
+    return dest
 
 
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:

@@ -20,10 +20,6 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import Text
 
-from guidance.content.model import ROOT
-
-BIBLIOGRAPHY = ROOT / "bibliography.bib"
-
 TERMS = {
     "en": {"available": "Available at", "no_date": "n.d.", "in": "In", "ed": "ed.", "eds": "eds",
            "and": "and", "et_al": "et al.", "page": "p.", "pages": "pp.", "edition": "edn", "edited_by": "Edited by"},
@@ -35,7 +31,7 @@ _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 
 
 @lru_cache
-def load(path: Path = BIBLIOGRAPHY) -> BibliographyData:
+def load(path: Path) -> BibliographyData:
     return parse_file(str(path), bib_format="bibtex")
 
 

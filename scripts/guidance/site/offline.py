@@ -16,8 +16,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from guidance.content.model import ROOT
-
 FILENAME = "safeguarding-children-from-cse-offline.zip"
 #: What only a web server uses: the JSON search indexes (from disk a page loads search_index.js),
 #: the "page not found" page (its links start from the published address), the sitemaps for search
@@ -25,8 +23,9 @@ FILENAME = "safeguarding-children-from-cse-offline.zip"
 LEFT_OUT = ("search/search_index.json", "404.html", "sitemap.xml", "sitemap.xml.gz", "*.map")
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> Path:
-    """Build the offline copy and write it to out (a .zip) under a folder named after it."""
+def build(out: Path, config: Path) -> Path:
+    """Build the offline copy of the site that config (a project's mkdocs.yml) describes and write it to
+    out (a .zip) under a folder named after it."""
     folder = out.name.removesuffix(".zip")
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
         site = Path(tmp) / folder
