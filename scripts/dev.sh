@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Set up a local environment (once) and serve, build or test the site.
 #
-#   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload
-#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its downloads
+#   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload (guidance serve)
+#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its downloads (guidance build)
 #   bash scripts/dev.sh test    # set up (incl. system packages the tests need), then run every check and test
 #
-# Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder.
+# Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder. Options after
+# the command go to guidance (serve --dev-addr, build --site-dir) or pytest (test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,14 +58,12 @@ setup_system() {
 case "${1:-}" in
   serve)
     setup_python test
-    exec "$VENV/bin/mkdocs" serve "${@:2}" ;;
+    exec "$VENV/bin/guidance" serve "${@:2}" ;;
   build)
     setup_system
     setup_python test
-    "$VENV/bin/mkdocs" build --strict "${@:2}"
-    # the downloads the home page links to: a PDF per language, and the offline copy (a zip)
-    "$VENV/bin/guidance" pdf site
-    exec "$VENV/bin/guidance" offline site/downloads/safeguarding-children-from-cse-offline.zip ;;
+    # mkdocs build --strict, then the downloads the home page links to: a PDF per language, the offline copy
+    exec "$VENV/bin/guidance" build "${@:2}" ;;
   test)
     setup_system
     setup_python test

@@ -1,11 +1,13 @@
 """The `guidance` command line itself: one project root for every command, its help as its only
-documentation."""
+documentation, `build` failing with messages."""
 
 from __future__ import annotations
 
 import argparse
 
-from conftest import copy_content, edit, run
+import pytest
+
+from conftest import ROOT, copy_content, edit, line_of, run
 from guidance import cli
 from guidance.project import Project
 
@@ -27,7 +29,7 @@ def test_every_command_is_documented_once_in_its_help_and_takes_root():
     parser = cli.build_parser()
     overview = parser.format_help()
     everything = commands(parser)
-    assert {"check", "translations export", "benchmark"} <= set(everything)
+    assert {"check", "build", "serve", "translations export", "benchmark"} <= set(everything)
     for name, sub in everything.items():
         assert sub.description, name
         assert "--root DIR" in sub.format_help(), name
@@ -63,3 +65,24 @@ def test_project_paths_come_from_its_mkdocs_yml(tmp_path):
     assert (found.root, found.docs, found.bibliography, found.site_dir) == (
         project.resolve(), project.resolve() / "english", project.resolve() / "works.bib", project.resolve() / "public")
     assert found.spelling_wordlist == project.resolve() / "docs_cy" / "spelling-wordlist.txt"
+
+
+def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_path):
+    project = copy_content(tmp_path / "project", ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
+                                                  "docs_cy", "overrides"))
+    page = project / "docs" / "introduction.md"
+    edit(page, "[@DepartmentOfHealth2000safeguarding]", "[@NoSuchWork2000]")
+    result = run("guidance", "build", "--root", str(project), "--site-dir", str(tmp_path / "site"), "--no-downloads",
+                 timeout=300)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "Traceback" not in out
+    assert f"docs/introduction.md:{line_of(page, '@NoSuchWork2000')}: [@NoSuchWork2000] cites a work that is not in" in out
+    assert "mkdocs build --strict failed" in out
+    assert not (tmp_path / "site" / "downloads").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_dev_sh_builds_and_serves_with_the_same_commands(command):
+    script = (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")
+    assert f'exec "$VENV/bin/guidance" {command} "${{@:2}}"' in script

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from guidance.content import translation
 from guidance.content import xliff
 from guidance.content.model import load_pages, rel
 from guidance.project import Project, ProjectError
+from guidance.site import build as site_build
 from guidance.site import card
 from guidance.site import links
 from guidance.site import offline
@@ -35,7 +38,7 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _site(args: argparse.Namespace) -> Path:
-    """The built site a command reads: SITE, else the project's site_dir (where `mkdocs build` writes it)."""
+    """The built site a command reads: SITE, else the project's site_dir (where `guidance build` writes it)."""
     return Path(args.site) if args.site else _project(args).site_dir
 
 
@@ -193,7 +196,7 @@ def _cmd_links(args: argparse.Namespace) -> int:
 def _cmd_pdf(args: argparse.Namespace) -> int:
     site = _site(args)
     try:
-        written = pdf.build(site, site / "downloads", _project(args), _prefix(args))
+        written = pdf.build(site, site / site_build.DOWNLOADS, _project(args), _prefix(args))
     except card.CardError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -259,6 +262,35 @@ def _factors(value: str) -> list[int]:
     return factors
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        site_build.build(project, Path(args.site_dir) if args.site_dir else project.site_dir,
+                         downloads=not args.no_downloads)
+    except site_build.BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    project = _project(args)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config)]
+    if args.dev_addr:
+        command += ["--dev-addr", args.dev_addr]
+    process = subprocess.Popen(command, cwd=project.root, env=site_build.environment())
+    while True:
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            # Ctrl-C in a terminal reaches mkdocs too, which shuts its server down: wait for that. An
+            # interrupt sent to this process alone is passed on.
+            try:
+                return process.wait(timeout=5)
+            except (KeyboardInterrupt, subprocess.TimeoutExpired):
+                process.send_signal(signal.SIGINT)
+
+
 def _cmd_benchmark(args: argparse.Namespace) -> int:
     project = _project(args)
     root = project.root
@@ -277,7 +309,7 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
 ROOT_HELP = ("the project folder, the one with mkdocs.yml (default: the current folder's project: the "
              "nearest folder upwards with a mkdocs.yml)")
 PREFIX_HELP = "path the site is published under (default: from $SITE_URL, else /)"
-SITE_HELP = "the built site folder (default: the project's site_dir, where `mkdocs build` writes it)"
+SITE_HELP = "the built site folder (default: the project's site_dir, where `guidance build` writes it)"
 
 
 def _root_option(nested: bool = False) -> argparse.ArgumentParser:
@@ -310,9 +342,8 @@ are in (the nearest folder upwards with a mkdocs.yml). Its pages, bibliography, 
 configuration are that project's own, so a copy checks and builds from its own files; file names
 in messages are relative to its folder.
 
-Before a pull request: `guidance check`. To see the site: `bash scripts/dev.sh serve`, or
-`bash scripts/dev.sh build` then `guidance screenshots`. `guidance COMMAND --help` explains a
-command and its options.""")
+Before a pull request: `guidance check`. To see the site: `guidance serve`, or `guidance build`
+then `guidance screenshots`. `guidance COMMAND --help` explains a command and its options.""")
     sub = parser.add_subparsers(dest="command", required=True, metavar="<command>")
 
     p = _command(sub, "check", help="run every content check; print file:line: what is wrong and how to fix it",
@@ -375,6 +406,26 @@ Publish once it is imported. Never --record Welsh that was not updated.""")
     p.add_argument("--record", action="store_true",
                    help="add the address of every page not recorded yet (never removes one)")
     p.set_defaults(func=_cmd_urls)
+
+    p = _command(sub, "build", help="build the site as it is published: mkdocs build --strict, then its PDFs and "
+                                    "offline copy",
+                 description="""\
+Build the project's site as it is published, into --site-dir:
+
+  1. `mkdocs build --strict`: any warning fails; content mistakes are printed as file:line
+  2. the PDFs the home page offers, into SITE/downloads/ (as `guidance pdf`)
+  3. the offline copy, into SITE/downloads/ (as `guidance offline`)
+
+$SITE_URL is where the site is published (default: mkdocs.yml's local address); the PDFs are
+printed from a local server under its path. `bash scripts/dev.sh build`, the deploy workflow and the
+test suite build with this same recipe (guidance.site.build).""")
+    p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: mkdocs.yml's site_dir, site/)")
+    p.add_argument("--no-downloads", action="store_true", help="only `mkdocs build --strict`: no PDFs, no offline copy")
+    p.set_defaults(func=_cmd_build)
+
+    p = _command(sub, "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every save (mkdocs serve)")
+    p.add_argument("-a", "--dev-addr", metavar="IP:PORT", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=_cmd_serve)
 
     p = _command(sub, "links", help="check every internal link and #anchor of a built site (both languages), "
                                     "served on 127.0.0.1")
