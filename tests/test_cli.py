@@ -1,14 +1,17 @@
 """The `guidance` command line itself: one project root for every command, its help as its only
-documentation, `build` failing with messages."""
+documentation, `check --format github` for pull-request annotations, `build` failing with messages."""
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_content, edit, line_of, run
 from guidance import cli
+from guidance.checks import Problem
 from guidance.project import Project
 
 CH3 = "chapter-3-safeguarding-procedures.md"
@@ -65,6 +68,32 @@ def test_project_paths_come_from_its_mkdocs_yml(tmp_path):
     assert (found.root, found.docs, found.bibliography, found.site_dir) == (
         project.resolve(), project.resolve() / "english", project.resolve() / "works.bib", project.resolve() / "public")
     assert found.spelling_wordlist == project.resolve() / "docs_cy" / "spelling-wordlist.txt"
+
+
+def test_github_format_escapes_as_the_workflow_commands_need():
+    problem = Problem("docs/a,b:c.md", 3, "100% sure: one,\ntwo\r", check="front-matter")
+    root = Path("/nowhere")
+    project = Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", docs_cy=root / "docs_cy",
+                      bibliography=root / "bibliography.bib")
+    assert cli.github_annotation(problem, project) == (
+        "::error file=docs/a%2Cb%3Ac.md,line=3,title=front-matter::100%25 sure: one,%0Atwo%0D")
+
+
+def test_github_format_annotates_the_line_with_its_path_from_the_repository_root(tmp_path):
+    """A project in a folder of a repository: the annotation names the file as the pull request does."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    project = copy_content(tmp_path / "site-src")
+    path = project / "docs" / CH3
+    edit(path, "\n144. ", "\n143. ")
+    result = run("guidance", "check", "--root", str(project), "--only", "paragraph-numbers", "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith(f"::error file=site-src/docs/{CH3},line=") for line in lines), result.stdout
+    first, second = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text.startswith("143. ")]
+    # ':' is escaped in the properties only; the message keeps the project's file:line as text
+    assert (f"::error file=site-src/docs/{CH3},line={second},title=paragraph-numbers::paragraph 143 appears twice "
+            f"(also at docs/{CH3}:{first}).") in result.stdout
+    assert "problem(s) found" in result.stderr
 
 
 def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_path):

@@ -46,12 +46,43 @@ def _prefix(args: argparse.Namespace) -> str:
     return args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
 
 
+def _escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (core/src/command.ts)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value (file=, title=): also ':' and ','."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _repository_root(folder: Path) -> Path | None:
+    """The git checkout holding folder (where `.git` is: a folder, or a file in a worktree), or None."""
+    return next((d for d in (folder, *folder.parents) if (d / ".git").exists()), None)
+
+
+def github_annotation(problem: checks.Problem, project: Project) -> str:
+    """A problem as a GitHub Actions workflow command, which GitHub shows on the line of the pull
+    request's diff: `::error file=PATH,line=N,title=CHECK::message`, PATH from the repository root."""
+    path = (project.root / problem.file).resolve()
+    base = _repository_root(project.root) or project.root
+    try:
+        file = path.relative_to(base).as_posix()
+    except ValueError:
+        file = problem.file
+    properties = {"file": file, "line": str(problem.line), "title": problem.check or "guidance check"}
+    if problem.line < 1:
+        del properties["line"]
+    return ("::error " + ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+            + "::" + _escape_data(problem.message))
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     content = checks.Content.of(project)
     problems = checks.run_checks(content, args.only)
     for problem in problems:
-        print(problem)
+        print(github_annotation(problem, project) if args.format == "github" else problem)
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix each line above, then run `guidance check` again.", file=sys.stderr)
         return 1
@@ -355,6 +386,10 @@ published addresses and resources from other sites. Each problem is one line, fi
 wrong and what to do; the exit status is 1 when there is any.""")
     p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), metavar="CHECK",
                    help=f"run only this check (repeatable): {', '.join(sorted(checks.CHECKS))}")
+    p.add_argument("--format", choices=["text", "github"], default="text",
+                   help="text: file:line: message (default); github: one GitHub Actions workflow command a "
+                        "problem, `::error file=PATH,line=N,title=CHECK::message` with PATH from the repository "
+                        "root, which a pull request shows on the line it is about")
     p.set_defaults(func=_cmd_check)
 
     p = _command(sub, "lost-links", help="list links whose address was lost from the source, for an editor to restore")

@@ -7,7 +7,7 @@ about one rule so its message can be specific.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -34,6 +34,8 @@ class Problem:
     file: str  # relative to the project folder, as messages show it
     line: int
     message: str
+    #: The check that found it (run_checks sets it); not part of what makes two problems the same.
+    check: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -745,7 +747,7 @@ def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Pro
     selected = list(names) if names else list(CHECKS)
     problems: list[Problem] = []
     for name in selected:
-        problems.extend(CHECKS[name](content))
+        problems.extend(replace(problem, check=name) for problem in CHECKS[name](content))
     # A fragment shared by two pages is checked in both: report each of its problems once.
     return sorted(set(problems), key=lambda p: (p.file, p.line))
 
