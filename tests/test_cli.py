@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_content, edit, line_of, run
+from conftest import OFFLINE_ZIP, ROOT, copy_content, edit, line_of, run
 from guidance import cli
 from guidance.checks import Problem
 from guidance.project import Project
@@ -109,6 +109,14 @@ def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_pat
     assert f"docs/introduction.md:{line_of(page, '@NoSuchWork2000')}: [@NoSuchWork2000] cites a work that is not in" in out
     assert "mkdocs build --strict failed" in out
     assert not (tmp_path / "site" / "downloads").exists()
+
+
+def test_the_site_builds_while_the_session_drives_a_browser(browser, site):
+    """The site fixture calls guidance.site.build.build() after Playwright's sync API already runs in
+    this process (browser first): the recipe prints its PDFs in a process of its own."""
+    assert {p.name for p in (site / "downloads").iterdir()} == {
+        "practitioners-prompt-en.pdf", "practitioners-prompt-cy.pdf", "safeguarding-children-from-cse-en.pdf",
+        "safeguarding-children-from-cse-cy.pdf", OFFLINE_ZIP}
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])

@@ -9,8 +9,10 @@ deploy workflow) and the test suite's `site` fixture all call build() here.
   2. the PDFs, into SITE/downloads/: the whole guidance and the Prompt card, each per language (pdf.py);
   3. the offline copy, into SITE/downloads/ as one zip (offline.py).
 
-MkDocs runs in a process of its own, as `mkdocs build` does, so its messages, its exit status and the
-hooks' per-process caches are those of the command line. The environment passes through:
+MkDocs and the PDF printing each run in a process of their own, as on the command line: their
+messages and exit status are those of `mkdocs build` and `guidance pdf`, the hooks' per-process
+caches start empty, and Playwright's sync API (which cannot run where an asyncio loop already runs,
+such as a test session's browser) has a process to itself. The environment passes through:
 SITE_URL (where the site is published; the PDFs are printed from a local server under the same
 path), REPO_URL and EDIT_URI (set by the deploy workflow); NO_MKDOCS_2_WARNING is set, as every
 build here does.
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidance.project import Project
-from guidance.site import card, offline, pdf
+from guidance.site import offline
 from guidance.site.serve import prefix_of
 
 #: Where the downloads go in the site; the home page links to them there.
@@ -44,41 +46,39 @@ def environment(site_url: str | None = None) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(project: Project, site_dir: Path, env: dict[str, str], capture: bool = False) -> None:
-    """`mkdocs build --strict` of project into site_dir. Raises BuildError when it fails; with capture,
-    the message holds what MkDocs printed (else MkDocs prints to this process's stdout and stderr)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project.config),
-               "--site-dir", str(site_dir)]
+def _run(what: str, command: list[str], project: Project, env: dict[str, str], capture: bool) -> None:
+    """One step in a process of its own; BuildError naming it when it fails (with what it printed, when
+    captured; else it printed to this process's stdout and stderr)."""
     result = subprocess.run(command, cwd=project.root, env=env, capture_output=capture, text=True)
     if result.returncode != 0:
         printed = f":\n{result.stdout}{result.stderr}" if capture else " (its messages are above)"
-        raise BuildError(f"mkdocs build --strict failed{printed}")
+        raise BuildError(f"{what} failed{printed}")
 
 
 def build(project: Project, site_dir: Path, downloads: bool = True, site_url: str | None = None,
-          capture: bool = False, log: Callable[[str], None] = print) -> list[tuple[Path, str]]:
+          capture: bool = False, log: Callable[[str], None] | None = None) -> list[Path]:
     """Build project's site into site_dir and, with downloads, its PDFs and offline copy into
-    site_dir/downloads/. Returns each download with a line on what it holds.
+    site_dir/downloads/; return the downloads written.
 
     site_url: where the site is published (default: $SITE_URL, else mkdocs.yml's local address); the
-    PDFs are printed from a local server under its path. capture: keep MkDocs' output for the
-    BuildError message instead of printing it. Raises BuildError, naming the step that failed."""
+    PDFs are printed from a local server under its path. capture: keep what MkDocs and the PDF step
+    print for the BuildError message instead of printing it. Raises BuildError, naming the step that
+    failed (a Prompt card too long for its page is one: its message says what to shorten). log: where
+    each step's line goes (default: stdout, flushed before the next step's process writes there)."""
+    log = log or (lambda line: print(line, flush=True))
     env = environment(site_url)
     site_dir = Path(site_dir).resolve()
-    mkdocs_build(project, site_dir, env, capture)
+    _run("mkdocs build --strict", [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                                   str(project.config), "--site-dir", str(site_dir)], project, env, capture)
     log(f"{site_dir}: the site, built from {project.config} (strict).")
     if not downloads:
         return []
-    out = site_dir / DOWNLOADS
+    _run("guidance pdf", [sys.executable, "-m", "guidance.cli", "pdf", str(site_dir), "--root", str(project.root),
+                          "--prefix", prefix_of(env.get("SITE_URL") or "/")], project, env, capture)
     try:
-        written = pdf.build(site_dir, out, project, prefix_of(env.get("SITE_URL") or "/"))
-    except card.CardError as exc:
-        raise BuildError(str(exc)) from None
-    try:
-        zip_path = offline.build(out / offline.FILENAME, project.config, env)
+        zip_path = offline.build(site_dir / DOWNLOADS / offline.FILENAME, project.config, env)
     except RuntimeError as exc:
         raise BuildError(str(exc)) from None
-    written.append((zip_path, "the offline copy: unzip it and open index.html (Cymraeg: cy/index.html)"))
-    for path, holds in written:
-        log(f"{path} ({path.stat().st_size // 1024} KB): {holds}")
-    return written
+    log(f"{zip_path} ({zip_path.stat().st_size // 1024} KB): the offline copy: unzip it and open index.html "
+        "(Cymraeg: cy/index.html)")
+    return sorted((site_dir / DOWNLOADS).iterdir())
