@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,22 @@ def pytest_report_header(config) -> list[str]:
             f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
 
 
+#: What `guidance check` and the other content commands read of a project (mkdocs.yml for its folders
+#: and redirects), as copy_content copies it.
+CONTENT = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "docs_cy")
+
+
+def copy_content(dest: Path, names: tuple[str, ...] = CONTENT) -> Path:
+    """A copy of the project's content in dest, to break and check with `guidance … --root dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
 def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
     """Run a project command (mkdocs, guidance, ...) from this environment; capture its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
@@ -56,15 +73,18 @@ def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`, with its downloads, as
-    `bash scripts/dev.sh build` makes it."""
+    """The real site, built once per test run as `guidance build` (and so `bash scripts/dev.sh build` and
+    the deploy workflow) builds it: `mkdocs build --strict`, then the PDFs and the offline copy the
+    home page links to; published under PREFIX."""
+    from guidance.project import Project
+    from guidance.site.build import BuildError, build
+
     out = tmp_path_factory.mktemp("site")
-    result = run("mkdocs", "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    result = run("guidance", "pdf", str(out), "--prefix", PREFIX, timeout=600)  # the PDFs the site links to
-    assert result.returncode == 0, f"guidance pdf failed:\n{result.stdout}\n{result.stderr}"
-    result = run("guidance", "offline", str(out / "downloads" / OFFLINE_ZIP), timeout=600)  # the offline copy it links to
-    assert result.returncode == 0, f"guidance offline failed:\n{result.stdout}\n{result.stderr}"
+    try:
+        build(Project.at(ROOT), out, downloads=True, site_url=SITE_URL, capture=True, log=lambda line: None)
+    except BuildError as exc:
+        pytest.fail(f"guidance build failed: {exc}", pytrace=False)
+    assert (out / "downloads" / OFFLINE_ZIP).is_file()
     return out
 
 

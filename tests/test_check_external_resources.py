@@ -2,7 +2,7 @@
 from another site. Each fault an editor could make fails with file:line, in English and in Welsh;
 links to other sites stay allowed.
 
-A small project (docs/ and docs_cy/, one page each and an included fragment) holds one case a line,
+A small project (mkdocs.yml, docs/ and docs_cy/, one page each and an included fragment) holds one case a line,
 each with its own address; the real CLI runs once over it and each case looks for its own message.
 """
 
@@ -67,12 +67,12 @@ def _project(root: Path, cases: dict[str, tuple[str, str, str]], fragment: str) 
         (root / folder / "includes").mkdir(parents=True)
         (root / folder / "index.md").write_text(_page(cases), encoding="utf-8")
         (root / folder / FRAGMENT).write_text(f"Shared passage.\n\n{fragment}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: A small project\n", encoding="utf-8")
     return root
 
 
 def _check(root: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--docs", str(root / "docs"), "--docs-cy", str(root / "docs_cy"),
-                 "--only", "external-resources")
+    result = run("guidance", "check", "--root", str(root), "--only", "external-resources")
     return result.returncode, result.stdout + result.stderr
 
 
@@ -89,7 +89,7 @@ def test_a_resource_from_another_site_fails_with_file_and_line(faulty, folder, c
     markdown, what, url = CASES[case]
     page = root / folder / "index.md"
     assert code == 1
-    assert f"{page}:{line_of(page, markdown)}: {what} {url} {ADVICE}" in out, out
+    assert f"{folder}/index.md:{line_of(page, markdown)}: {what} {url} {ADVICE}" in out, out
 
 
 @pytest.mark.parametrize("folder", ["docs", "docs_cy"])
@@ -97,8 +97,8 @@ def test_a_resource_in_an_included_fragment_is_located_in_the_fragment(faulty, f
     root, code, out = faulty
     markdown, what, url = FRAGMENT_CASE
     fragment = root / folder / FRAGMENT
-    assert f"{fragment}:{line_of(fragment, markdown)}: {what} {url} {ADVICE}" in out, out
-    assert out.count(f"{fragment}:") == 1, "a fragment's problem is reported once, not once per page showing it"
+    assert f"{folder}/{FRAGMENT}:{line_of(fragment, markdown)}: {what} {url} {ADVICE}" in out, out
+    assert out.count(f"{folder}/{FRAGMENT}:") == 1, "a fragment's problem is reported once, not once per page showing it"
 
 
 def test_nothing_else_is_reported(faulty):

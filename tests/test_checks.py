@@ -1,18 +1,18 @@
 """`guidance check` against broken content: each fault an editor could make must fail with file:line.
 
-Each test copies the real docs/ to a temporary folder, breaks one thing the way an editor might,
-runs the real CLI, and looks for the exact location and advice in its output.
+Each test copies the project's content to a temporary folder, breaks one thing the way an editor
+might, runs the real CLI on the copy (`--root`), and looks for the exact location and advice in its
+output.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of, run
+from conftest import ROOT, copy_content, edit, line_of, run
 
 CH3 = "chapter-3-safeguarding-procedures.md"
 #: Paragraphs 148-166 live in fragments that chapter 3 and the practice guide both include.
@@ -22,13 +22,12 @@ REACHING_18 = "includes/safeguarding-procedure/reaching-18.md"
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+    """docs/ of a copy of the project."""
+    return copy_content(tmp_path / "project") / "docs"
 
 
 def check(docs: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--docs", str(docs))
+    result = run("guidance", "check", "--root", str(docs.parent))
     return result.returncode, result.stdout + result.stderr
 
 
@@ -71,7 +70,7 @@ def test_paragraph_outside_its_chapter_is_located_in_its_fragment(docs):
     code, out = check(docs)
     assert code == 1
     assert (f"{REACHING_18}:{line_of(fragment, '167. ')}: paragraph 167 is outside the range 'paragraphs: 139-166' "
-            f"of {docs / CH3}") in out
+            f"of docs/{CH3}") in out
     assert "chapter-4-care-and-support.md" in out and "paragraph 167 appears twice" in out
 
 
@@ -156,19 +155,15 @@ def test_lost_links_report_lists_every_gap():
     assert any("AllWales2008procedures" in r for r in bib_rows)
 
 
-BIB = ROOT / "bibliography.bib"
-
-
 @pytest.fixture
-def bib(tmp_path: Path) -> Path:
-    target = tmp_path / "bibliography.bib"
-    shutil.copy(BIB, target)
-    return target
+def bib(docs: Path) -> Path:
+    """bibliography.bib of the same copy of the project."""
+    return docs.parent / "bibliography.bib"
 
 
 def check_with(docs: Path, bib: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--docs", str(docs), "--bib", str(bib))
-    return result.returncode, result.stdout + result.stderr
+    assert bib.parent == docs.parent, "the pages and the bibliography of one project"
+    return check(docs)
 
 
 def test_unknown_citation_key(docs, bib):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PREFIX, ROOT, edit, line_of, run
+from conftest import PREFIX, ROOT, copy_content, edit, line_of, run
 
 OLD, NEW = "about.md", "about-this-guidance.md"
 NO_REDIRECTS = "      redirect_maps: {}\n"
@@ -18,24 +18,16 @@ NO_REDIRECTS = "      redirect_maps: {}\n"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The pages, the site configuration and the record of published addresses, to break."""
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for name in ("mkdocs.yml", "published-urls.txt"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def check(project: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
-                 "--only", "published-urls")
+    result = run("guidance", "check", "--root", str(project), "--only", "published-urls")
     return result.returncode, result.stdout + result.stderr
 
 
 def record(project: Path) -> str:
-    result = run("guidance", "urls", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
-                 "--record")
+    result = run("guidance", "urls", "--root", str(project), "--record")
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

@@ -9,7 +9,7 @@ import pytest
 
 import source_text
 from conftest import ROOT
-from guidance.content.model import DOCS, load_pages
+from guidance.content.model import load_pages
 
 CHAPTERS = {
     "introduction/": (1, 23),
@@ -133,7 +133,7 @@ def test_structure_uses_real_constructs(page):
 
 
 def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
-    titles = {p.meta["title"] for p in load_pages(DOCS)}
+    titles = {p.meta["title"] for p in load_pages(ROOT / "docs")}
     assert "Chapter 3 – Responding to Child Sexual Exploitation (CSE) – Safeguarding procedures" in titles
     for path in ["", *CHAPTERS]:
         assert len(page(path).select("h1")) == 1, path

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of, run
+from conftest import ROOT, copy_content, edit, line_of, run
 from test_checks import CH3, RESPONSE, remove_paragraph
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
@@ -15,13 +14,11 @@ PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def check(project: Path, *only: str) -> tuple[int, str]:
-    args = ["guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy")]
+    args = ["guidance", "check", "--root", str(project)]
     for name in only:
         args += ["--only", name]
     result = run(*args)
@@ -30,7 +27,7 @@ def check(project: Path, *only: str) -> tuple[int, str]:
 
 def record(project: Path, *pages: str) -> None:
     """Refresh the translation record of Welsh pages the way the check's message says to."""
-    result = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "translations", "--root", str(project),
                  "--record", *(str(project / "docs_cy" / page) for page in pages))
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -87,7 +84,7 @@ def test_shared_paragraph_edited_flags_every_welsh_page_showing_it(project):
     assert f"docs_cy/{RESPONSE}:{welsh_line}: English paragraph 158 (" in out
     assert f"docs/{RESPONSE}:{line_of(english, '158. ')}) changed after this Welsh translation was recorded" in out
     for page in (CH3, PROCEDURE):
-        assert f"run `guidance translations --record {project / 'docs_cy' / page}`" in out
+        assert f"run `guidance translations --record docs_cy/{page}`" in out
     record(project, CH3, PROCEDURE)
     assert check(project, "welsh-translation-record")[0] == 0
 
@@ -97,6 +94,21 @@ def test_english_heading_edited_without_welsh_update_fails(project):
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     assert "changed outside its numbered paragraphs" in out
+
+
+def test_spelling_accepts_the_words_of_the_checked_projects_own_word_list(project):
+    """`--root COPY` checks COPY's Welsh against COPY's word list, not the one of the checkout the
+    command is installed from (which does not know the word)."""
+    word = "Plantsganolog"
+    assert word not in (ROOT / "docs_cy" / "spelling-wordlist.txt").read_text(encoding="utf-8")
+    edit(project / "docs_cy" / RESPONSE, "158. ", f"158. {word} ")
+    code, out = check(project, "welsh-spelling")
+    assert code == 1 and f"'{word}' is not in the Welsh dictionary" in out, out  # neither dictionary knows it
+    wordlist = project / "docs_cy" / "spelling-wordlist.txt"
+    wordlist.write_text(wordlist.read_text(encoding="utf-8") + f"{word}\n", encoding="utf-8")
+    code, out = check(project, "welsh-spelling")
+    assert code == 0, out
+    assert "All checks passed (welsh-spelling)" in out
 
 
 def test_misspelt_welsh_word_fails_at_its_fragment_line(project):
@@ -189,6 +201,7 @@ def small(tmp_path: Path) -> Path:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "page.md").write_text(text, encoding="utf-8")
     (tmp_path / "docs_cy" / "terminology.yml").write_text(TERMS, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: A small edition\n", encoding="utf-8")
     return tmp_path
 
 
@@ -252,8 +265,9 @@ def test_broken_terminology_file_is_one_line_not_a_traceback(small):
 
 
 def test_the_real_terminology_file_is_well_formed():
-    from guidance.checks import TERMINOLOGY, _terms
-    terms, problems = _terms(TERMINOLOGY)
+    from guidance.checks import _terms
+    from guidance.project import Project
+    terms, problems = _terms(Project.at(ROOT).terminology)
     assert not problems
     by_en = {t.en: t for t in terms}
     assert by_en["potential"].only_where_english and not by_en["potential"].require

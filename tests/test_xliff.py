@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, edit, run
+from conftest import ROOT, copy_content, edit, run
 from test_checks import CH3, RESPONSE
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -26,14 +26,11 @@ P145 = f"{CH3}#para-145"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    return copy_content(tmp_path)
 
 
 def guidance(project: Path, *args: str):
-    return run("guidance", "translations", *args,
-               "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"))
+    return run("guidance", "translations", *args, "--root", str(project))
 
 
 def export(project: Path, *args: str) -> Path:
@@ -147,7 +144,7 @@ def test_translator_edits_one_paragraph_and_signs_it_off(project):
     assert rec["status"] == "draft"  # the rest of the page is not reviewed yet
     report = guidance(project).stdout
     assert f"docs_cy/{CH3}: 28 paragraph(s): 1 reviewed, 27 draft, 0 outdated" in report
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "check", "--root", str(project),
                  "--only", "welsh-translation-record", "--only", "welsh-structure")
     assert result.returncode == 0, result.stdout
     # what the translator signed off leaves the --draft export; English changed later makes it outdated again
@@ -158,7 +155,7 @@ def test_translator_edits_one_paragraph_and_signs_it_off(project):
 
 def test_english_only_editor_exports_outdated_units_and_imports_the_translation(project):
     edit(project / "docs" / CH3, "145. Information sharing is central", "145. Sharing information is central")
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "check", "--root", str(project),
                  "--only", "welsh-translation-record")
     assert result.returncode == 1
     assert "guidance translations export --outdated --xliff outdated.xlf" in result.stdout
@@ -169,7 +166,7 @@ def test_english_only_editor_exports_outdated_units_and_imports_the_translation(
     translate(xlf, P145, prefix("Mae rhannu gwybodaeth yn ganolog. "), state="translated")
     code, out = import_(project, xlf)
     assert code == 0, out
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "check", "--root", str(project),
                  "--only", "welsh-translation-record")
     assert result.returncode == 0, result.stdout
     assert "reviewed" not in record(project, CH3)  # recorded, not signed off
@@ -318,7 +315,7 @@ def test_welsh_link_addresses_and_english_title_marks_survive_an_edit(project):
     assert "(../chapter-3-safeguarding-procedures.md#ymateb-cymesur)" in guide  # the Welsh anchor, not the English
     chapter = (project / "docs_cy" / "chapter-2-preventing-cse.md").read_text(encoding="utf-8")
     assert "82. Sylwer: Mae tystiolaeth o'r *Care Crisis Review*{lang=en} a gynhaliwyd" in chapter
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "check", "--root", str(project),
                  "--only", "internal-links", "--only", "welsh-structure", "--only", "welsh-translation-record")
     assert result.returncode == 0, result.stdout
 
@@ -367,7 +364,7 @@ def test_block_added_in_english_is_added_to_the_welsh(project):
     assert code == 0, out
     welsh = (project / "docs_cy" / CH3).read_text(encoding="utf-8")
     assert "ledled Cymru.\n    - Pwynt newydd am CSE.\n    - Mae nifer o Ganllawiau" in welsh
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+    result = run("guidance", "check", "--root", str(project),
                  "--only", "welsh-translation-record", "--only", "welsh-structure")
     assert result.returncode == 0, result.stdout
 

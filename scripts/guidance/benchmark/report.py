@@ -53,10 +53,11 @@ def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, se
             result["search"] = measure_search_indexes(site)
         if pdf:
             log("PDFs (guidance pdf)…")
+            from guidance.project import Project
             from guidance.site import pdf as pdf_module
 
             start = time.perf_counter()
-            pdf_module.build(site, site / "downloads")
+            pdf_module.build(site, site / "downloads", Project.at(project))
             result["pdf_s"] = round(time.perf_counter() - start, 2)
         if "scale" in sections and factors:
             log("Scale…")

@@ -7,7 +7,7 @@ about one rule so its message can be specific.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,12 +15,12 @@ import yaml
 from pybtex.database import BibliographyData, parse_file
 from pybtex.exceptions import PybtexError
 
-from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
+from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
                       FOOTNOTE_REF_RE, FrontMatterError, Page, not_utf8, read_text, rel)
 from guidance.checks import spelling
 from guidance.checks import urls
-from guidance.content.references import BIBLIOGRAPHY
 from guidance.content.welsh import phrase_forms
+from guidance.project import Project
 from guidance.content.translation import STATUSES, Edition, citation_keys_by_paragraph, footnote_labels, shape
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
@@ -31,9 +31,11 @@ ADMONITION_TYPES = {"abstract", "info", "warning", "example", "quote", "note"}
 
 @dataclass(frozen=True)
 class Problem:
-    file: str
+    file: str  # relative to the project folder, as messages show it
     line: int
     message: str
+    #: The check that found it (run_checks sets it); not part of what makes two problems the same.
+    check: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -41,17 +43,34 @@ class Problem:
 
 @dataclass
 class Content:
-    """What the checks look at: both editions, the bibliography, the site configuration (for its
-    redirects) and the record of published addresses (paths overridable for tests)."""
+    """What the checks look at: a project (its bibliography, its site configuration for the redirects,
+    its record of published addresses, its Welsh word list and glossary) and both editions of its pages."""
+    project: Project
     edition: Edition
-    bibliography: Path = BIBLIOGRAPHY
-    config: Path = urls.MKDOCS_YML
-    published_urls: Path = urls.PUBLISHED_URLS
 
     @classmethod
-    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY, bibliography: Path = BIBLIOGRAPHY,
-             config: Path = urls.MKDOCS_YML, published_urls: Path = urls.PUBLISHED_URLS) -> "Content":
-        return cls(Edition.load(docs, docs_cy), bibliography, config, published_urls)
+    def of(cls, project: Project) -> "Content":
+        return cls(project, Edition.load(project.docs, project.docs_cy))
+
+    @classmethod
+    def load(cls, docs: Path, docs_cy: Path, bibliography: Path, config: Path) -> "Content":
+        """The content of the site a configuration builds, from the folders MkDocs was given (the build's
+        content_errors hook); the other files are those beside the configuration."""
+        config = Path(config).resolve()
+        return cls.of(Project(root=config.parent, config=config, docs=Path(docs), docs_cy=Path(docs_cy),
+                              bibliography=Path(bibliography)))
+
+    @property
+    def bibliography(self) -> Path:
+        return self.project.bibliography
+
+    @property
+    def config(self) -> Path:
+        return self.project.config
+
+    @property
+    def published_urls(self) -> Path:
+        return self.project.published_urls
 
     @property
     def pages(self) -> list[Page]:
@@ -512,7 +531,6 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
                           f"this Welsh translation was recorded: the Welsh needs updating to match. {translate}.")
 
 
-TERMINOLOGY = DOCS_CY / "terminology.yml"
 #: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
 ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*" + ENGLISH_ATTR)
 TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "review"}
@@ -520,7 +538,7 @@ TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "rev
 TITLE = "title"
 
 
-def load_terminology(path: Path = TERMINOLOGY) -> list[dict]:
+def load_terminology(path: Path) -> list[dict]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", []) if path.exists() else []
 
 
@@ -611,7 +629,8 @@ def _avoided(text: str, terms: list[Term], english: str) -> list[tuple[str, Term
 def terminology(content: Content) -> Iterator[Problem]:
     """Where an English paragraph uses a glossary term, its Welsh paragraph uses an agreed Welsh form;
     no Welsh text uses a variant the glossary says to avoid for it."""
-    terms, problems = _terms(content.edition.docs_cy / "terminology.yml")
+    terms, problems = _terms(content.project.terminology)
+    glossary = rel(content.project.terminology)
     yield from problems
     for pair in content.edition.pairs:
         if pair.welsh is None:
@@ -623,7 +642,7 @@ def terminology(content: Content) -> Iterator[Problem]:
         for no, section, line in lines:
             for said, term in _avoided(line, terms, english.get(section, "")):
                 yield Problem(*page.where(no), f'"{said}" is to be avoided for "{term.en}"; use "{term.cy[0]}" '
-                                               "(docs_cy/terminology.yml).")
+                                               f"({glossary}).")
     # A paragraph with an avoided variant is told so above; not again that it lacks the preferred form.
     avoid_by_preferred: dict[str, list[re.Pattern]] = {}
     for term in terms:
@@ -644,7 +663,7 @@ def terminology(content: Content) -> Iterator[Problem]:
                     yield Problem(*pair.welsh.where(welsh_lines.get(number, 1)),
                                   f"English paragraph {number} says '{term.en}' but the Welsh has none of the agreed terms "
                                   f"({' / '.join(term.cy)}, in any mutation). Use the glossary term, or add the form you "
-                                  "need to docs_cy/terminology.yml if it is right.")
+                                  f"need to {glossary} if it is right.")
 
 
 @check("welsh-spelling")
@@ -652,13 +671,14 @@ def welsh_spelling(content: Content) -> Iterator[Problem]:
     if not content.edition.welsh:
         return
     try:
-        wrong, _ = spelling.check(content.edition.welsh)
+        wrong, _ = spelling.check(content.edition.welsh, content.project.spelling_wordlist)
     except FileNotFoundError as exc:
         yield Problem(rel(content.edition.docs_cy), 1, f"cannot check Welsh spelling: {exc}.")
         return
+    wordlist = rel(content.project.spelling_wordlist)
     for m in wrong:
         yield Problem(m.file, m.line, f"'{m.word}' is not in the Welsh dictionary. Correct the spelling; if it is a name, "
-                                      "acronym or English title, add it to docs_cy/spelling-wordlist.txt.")
+                                      f"acronym or English title, add it to {wordlist}.")
 
 
 @check("published-urls")
@@ -738,7 +758,7 @@ def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Pro
     selected = list(names) if names else list(CHECKS)
     problems: list[Problem] = []
     for name in selected:
-        problems.extend(CHECKS[name](content))
+        problems.extend(replace(problem, check=name) for problem in CHECKS[name](content))
     # A fragment shared by two pages is checked in both: report each of its problems once.
     return sorted(set(problems), key=lambda p: (p.file, p.line))
 

@@ -20,11 +20,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from guidance.content.model import ROOT, Page
+from guidance.content.model import Page
 from guidance.content.translation import Edition
-
-PUBLISHED_URLS = ROOT / "published-urls.txt"
-MKDOCS_YML = ROOT / "mkdocs.yml"
 #: Where each language is published, relative to the site root (as in mkdocs.yml's i18n languages).
 WELSH_ROOT = "/cy/"
 
@@ -61,7 +58,7 @@ _Loader.add_multi_constructor("!", lambda loader, tag, node: loader.construct_sc
                               if isinstance(node, yaml.ScalarNode) else None)
 
 
-def redirects(config: Path = MKDOCS_YML) -> list[Redirect]:
+def redirects(config: Path) -> list[Redirect]:
     """The redirect_maps entries of the redirects plugin in mkdocs.yml, with their line numbers."""
     text = config.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_Loader) or {}
@@ -109,7 +106,7 @@ def sort_key(url: str) -> tuple[bool, str]:
     return url.startswith(WELSH_ROOT), url
 
 
-def read(record: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:
+def read(record: Path) -> list[tuple[int, str]]:
     """(line, entry) for every line of the record that is not blank or a # comment."""
     if not record.exists():
         return []
@@ -117,7 +114,7 @@ def read(record: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def write(urls: set[str], record: Path = PUBLISHED_URLS) -> None:
+def write(urls: set[str], record: Path) -> None:
     """Rewrite the record with these addresses (sorted) under the file's own comment lines."""
     header = HEADER
     if record.exists():

@@ -20,10 +20,7 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import Text
 
-from guidance.content.model import ROOT
 from guidance.strings import LANGUAGES, reference_terms
-
-BIBLIOGRAPHY = ROOT / "bibliography.bib"
 
 #: The connecting words of each language, from its strings file (guidance/strings/<lang>.yml).
 TERMS = {lang: reference_terms(lang) for lang in LANGUAGES}
@@ -32,7 +29,7 @@ _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 
 
 @lru_cache
-def load(path: Path = BIBLIOGRAPHY) -> BibliographyData:
+def load(path: Path) -> BibliographyData:
     return parse_file(str(path), bib_format="bibtex")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guidance.project import Project
 from guidance.site import card
 from guidance.site import chromium
 from guidance.site.serve import serve
@@ -24,9 +25,10 @@ LANGUAGES = {"en": "", "cy": "cy/"}
 FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
 
 
-def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
-    """Write the card and the guidance PDF of each language into out/; return each path with a line
-    on what it holds. Raises card.CardError, having written nothing, if a card does not fit one page."""
+def build(site: Path, out: Path, project: Project, prefix: str = "/") -> list[tuple[Path, str]]:
+    """Write the card and the guidance PDF of each language of a site built from project into out/;
+    return each path with a line on what it holds. Raises card.CardError, having written nothing, if a
+    card does not fit one page (its message names the project's files to shorten)."""
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader
 
@@ -35,7 +37,8 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
         browser = chromium.launch(p)
         try:
             tab = browser.new_page()
-            cards = {lang: card.print_card(tab, base + root + card.CARD, lang) for lang, root in LANGUAGES.items()}
+            cards = {lang: card.print_card(tab, base + root + card.CARD, lang, project.sources(lang))
+                     for lang, root in LANGUAGES.items()}
             tab.close()
             out.mkdir(parents=True, exist_ok=True)
             for lang, printed in cards.items():
