@@ -292,3 +292,26 @@ def test_an_old_paragraph_address_lands_on_its_content(browser, renumbered_url, 
         assert "referral" in tab.locator("#para-159").inner_text() or "atgyfeiriadau" in tab.locator("#para-159").inner_text()
     finally:
         context.close()
+
+
+@pytest.mark.build
+def test_a_paragraph_changed_without_a_note_is_named_by_guidance_check(tmp_path):
+    from guidance import checks
+
+    repo = clone(tmp_path)
+    edit(repo / "docs" / FRAGMENT, "could support in reducing", "helps to reduce")
+    commit(repo, "Paragraph 158: a quick referral helps\n\nChange-note-cy: Mae atgyfeirio'n gyflym yn helpu.\n")
+    content = checks.Content.load(repo / "docs", repo / "docs_cy")
+    problems = list(checks.CHECKS["change-notes"](content))
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    assert problem.file.endswith("docs/" + FRAGMENT) and problem.line == 26
+    assert "paragraph 158 (English)" in problem.message and "`Change-note:`" in problem.message
+    # a note given afterwards in editions.yml answers it
+    sha = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    editions = repo / "editions.yml"
+    editions.write_text(editions.read_text(encoding="utf-8").replace("notes: {}", f"notes:\n  {sha}:\n    en: A quick referral helps."),
+                        encoding="utf-8")
+    assert not list(checks.CHECKS["change-notes"](content))
+    # this repository's own history has no such change
+    assert not list(checks.CHECKS["change-notes"](checks.Content.load()))
