@@ -531,6 +531,30 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
                           f"this Welsh translation was recorded: the Welsh needs updating to match. {translate}.")
 
 
+@check("change-notes")
+def change_notes(content: Content) -> Iterator[Problem]:
+    """Every committed change to a numbered paragraph since the first edition says why, in each
+    language: readers see the note in What's changed, the paragraph's history and the feeds."""
+    from guidance.content.history import History, missing_notes
+
+    docs, docs_cy = content.edition.docs.resolve(), content.edition.docs_cy.resolve()
+    root = docs.parent
+    history = History.read(root, {"en": docs, "cy": docs_cy}, working_tree=False)
+    for change, trailer in missing_notes(history):
+        number = change.number if change.number is not None else change.old_number
+        path = root / change.path
+        line = next((no for no, text in enumerate(read_text(path).split("\n"), start=1)
+                     if text.startswith(f"{number}. ")), 1) if path.is_file() else 1
+        commit, day = change.step.commit[:7], change.step.date.isoformat()
+        language = "Welsh" if trailer.endswith("-cy") else "English"
+        yield Problem(rel(path), line,
+                      f"paragraph {number} ({language}) was changed in commit {commit} ({day}) with no `{trailer}:` "
+                      f"line in its message, so What's changed, the paragraph's history and the feed give readers no "
+                      f"reason. Before it is merged, reword that commit (`git rebase -i`, then `reword`) to end with "
+                      f"`{trailer}: what changed and why, in one sentence`; if it is already merged, give the note in "
+                      f"editions.yml under `notes:` as `{commit}: {{{'cy' if trailer.endswith('-cy') else 'en'}: ...}}`.")
+
+
 #: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
 ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*" + ENGLISH_ATTR)
 TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "review"}

@@ -3,6 +3,8 @@
     <!-- chart: meetings-per-year -->   a bar chart drawn from the table that follows
     <!-- flow: procedure -->            a flow diagram drawn from the list that follows
     <!-- references-list -->           every work cited in this language, with where it is cited
+    <!-- changes -->                   What's changed: each edition's changed paragraphs (history.py)
+    <!-- paragraph-history -->         each amended paragraph's versions, notes and word differences
 
 The build (guidance.plugin.content) dispatches every marker through MARKER_RE and stops on a name it
 does not know; `guidance check` (markers) says so first, file:line, so a typo never vanishes as an
@@ -15,7 +17,8 @@ import re
 
 MARKER_RE = re.compile(r"^<!-- (?P<name>[a-z][a-z-]*)(?:: (?P<id>[\w-]+))? -->$", re.M)
 #: Marker name -> whether it takes an id.
-NAMES: dict[str, bool] = {"chart": True, "flow": True, "references-list": False}
+NAMES: dict[str, bool] = {"chart": True, "flow": True, "references-list": False, "changes": False,
+                          "paragraph-history": False}
 
 
 def problem(match: re.Match) -> str | None:

@@ -46,7 +46,9 @@ def expand_markers(markdown: str, page, config, lang: str, folder: Path) -> str:
                 return charts.draw(match["id"], following).rstrip("\n") + "\n"
             if match["name"] == "flow":
                 return flow_diagrams.draw(match["id"], following, lang).rstrip("\n") + "\n"
-            return citations.references_list(config, lang, folder)
+            if match["name"] == "references-list":
+                return citations.references_list(config, lang, folder)
+            return match[0]  # the plugin's amendments (amendments.expand) expands the others first
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 

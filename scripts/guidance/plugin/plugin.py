@@ -13,6 +13,8 @@ build starts), never in modules. Features, each in its own module:
 | citations   | citations.py  | config (-110: after bibtex's 0 and i18n's -100), page_markdown (10:  |
 |             |               | before bibtex makes citations footnotes)                            |
 | content     | content.py    | page_markdown (-10: after bibtex), page_context, post_build, env    |
+| amendments  | amendments.py | config, page_markdown (-10, before content's markers), page_content,|
+|             |               | page_context, post_build (-50: each language's feed.xml)            |
 | search      | search.py     | page_content, page_context (10 and -10: around Material's search at |
 |             |               | 0), post_build (-50: before i18n merges indexes; -110: after)        |
 | security    | security.py   | startup, post_page and post_template (-100: last, after every change)|
@@ -29,7 +31,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from guidance import strings
-from guidance.plugin import bilingual, citations, content, offline_copy, security
+from guidance.plugin import amendments, bilingual, citations, content, offline_copy, security
 from guidance.plugin.config import GuidanceConfig
 from guidance.plugin.errors import ContentCheck, keep_serving_last_good_site
 from guidance.languages import Languages
@@ -72,6 +74,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.search = Search(self.config.search)
             self.dates = content.PageDates.read(root, list(self.languages.folders.values()))
             self.sources = bilingual.mirrored_sources(config, self.languages)
+            self.history = amendments.read(root, dict(self.languages.folders))
+            self.chapters = {code: _chapter_titles(self.languages.folder(code)) for code in self.languages.names}
+            self.site_url = config.site_url or ""
         bilingual.configure_pass(config, lang, self.languages, self.config.abbreviations)
         citations.configure_pass(config, lang)
         self.search.configure_pass(config, lang, self.folder / self.config.abbreviations)
@@ -108,12 +113,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     @event_priority(-10)  # after mkdocs-bibtex (0): the page's footnotes are in place
     def _content_markdown(self, markdown, page, config, files):
         lang = self._lang(page, config)
+        markdown = amendments.expand(markdown, page, lang, self.history, self.languages.root(lang), self.chapters[lang])
         markdown = content.expand_markers(markdown, page, config, lang, self.languages.folder(lang))
         return content.numbered_paragraphs(markdown, page, lang)
 
     on_page_markdown = CombinedEvent(_citations_in_notes, _content_markdown)
 
     def on_page_content(self, html, page, config, files):
+        lang = self._lang(page, config)
+        html = amendments.marks(html, page, lang, self.history, self.languages.root(lang))
         return exclude_footnotes(html)
 
     @event_priority(10)  # before Material's search (0) indexes the page and strips data-search-*
@@ -126,6 +134,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         lang = self._lang(page, config)
         self.search.after_material(page, config, lang)
         context = bilingual.page_context(context, page, config, lang, self.languages)
+        context["feed"] = amendments.feed_link(page, lang, self.languages.root(lang))
+        context["paragraph_addresses"] = amendments.address_map(self.history, page)
         return self.dates.page_context(context, page, lang, self.languages.folder(lang))
 
     on_page_context = CombinedEvent(_before_search, _after_search)
@@ -153,6 +163,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         root = Path(config.config_file_path).resolve().parent
         content.compact_assets(root / "overrides" / "assets", Path(config.site_dir))
         self.search.keep_pass_index(config, self.lang, self.languages.root(self.lang))
+        amendments.write_feed(Path(config.site_dir) / self.languages.root(self.lang) / amendments.FEED, self.history, self.lang, self.site_url,
+                              self.languages.root(self.lang), self.chapters[self.lang])
 
     @event_priority(-110)  # after static-i18n has built every other language and written its index
     def _site_built(self, config):
@@ -169,6 +181,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def _lang(self, page, config) -> str:
         return self.languages.of_page(page, config)
+
+
+def _chapter_titles(folder: Path) -> dict[str, str]:
+    """Each chapter's short name in its language ("Chapter 3", "Pennod 3"), by file."""
+    from guidance.content.model import load_pages
+    return {page.path.relative_to(folder).as_posix(): str(page.meta.get("title", page.path.stem)).split(" – ")[0]
+            for page in load_pages(folder) if "paragraphs" in page.meta}
 
 
 def _check_position(config: MkDocsConfig) -> None:

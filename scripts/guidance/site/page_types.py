@@ -22,6 +22,7 @@ PAGE_TYPES: dict[str, str] = {
     "background-local-practice": "local-practice-neath-port-talbot/",
     "glossary": "glossary/",
     "whats-changed": "changes/",
+    "paragraph-history": "paragraph-history/",
     "accessibility-statement": "accessibility/",
     "welsh-language-statement": "welsh-language/",
 }
