@@ -297,11 +297,12 @@ def test_an_old_paragraph_address_lands_on_its_content(browser, renumbered_url, 
 @pytest.mark.build
 def test_a_paragraph_changed_without_a_note_is_named_by_guidance_check(tmp_path):
     from guidance import checks
+    from guidance.project import Project
 
     repo = clone(tmp_path)
     edit(repo / "docs" / FRAGMENT, "could support in reducing", "helps to reduce")
     commit(repo, "Paragraph 158: a quick referral helps\n\nChange-note-cy: Mae atgyfeirio'n gyflym yn helpu.\n")
-    content = checks.Content.load(repo / "docs", repo / "docs_cy")
+    content = checks.Content.of(Project.at(repo))
     problems = list(checks.CHECKS["change-notes"](content))
     assert len(problems) == 1, problems
     problem = problems[0]
@@ -314,4 +315,4 @@ def test_a_paragraph_changed_without_a_note_is_named_by_guidance_check(tmp_path)
                         encoding="utf-8")
     assert not list(checks.CHECKS["change-notes"](content))
     # this repository's own history has no such change
-    assert not list(checks.CHECKS["change-notes"](checks.Content.load()))
+    assert not list(checks.CHECKS["change-notes"](checks.Content.of(Project.at(ROOT))))

@@ -174,5 +174,6 @@ def test_unknown_marker(project):
     edit(path, "<!-- chart: meetings-per-year -->", "<!-- chrat: meetings-per-year -->")
     line = line_of(path, "<!-- chrat:")
     build_fails_with(project, f"docs/local-practice-neath-port-talbot.md:{line}: unknown marker <!-- chrat: meetings-per-year -->. "
-                              "The markers are <!-- chart: NAME -->, <!-- flow: NAME -->, <!-- references-list -->; "
+                              "The markers are <!-- chart: NAME -->, <!-- flow: NAME -->, <!-- references-list -->, "
+                              "<!-- changes -->, <!-- paragraph-history -->; "
                               "fix the spelling.", "markers")

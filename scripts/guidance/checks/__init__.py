@@ -538,7 +538,7 @@ def change_notes(content: Content) -> Iterator[Problem]:
     from guidance.content.history import History, missing_notes
 
     docs, docs_cy = content.edition.docs.resolve(), content.edition.docs_cy.resolve()
-    root = docs.parent
+    root = content.project.root
     history = History.read(root, {"en": docs, "cy": docs_cy}, working_tree=False)
     for change, trailer in missing_notes(history):
         number = change.number if change.number is not None else change.old_number

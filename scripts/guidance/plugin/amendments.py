@@ -34,7 +34,6 @@ log = logging.getLogger("mkdocs.plugins.guidance")
 HISTORY_PAGE = "paragraph-history"
 CHANGES_PAGE = "changes"
 FEED = "feed.xml"
-MARKER_RE = re.compile(r"^<!-- (paragraph-history|changes) -->$", re.M)
 PARA_NUM_RE = re.compile(r'(<div class="para" id="para-(\d+)">\s*<a class="para-num"[^>]*>.*?</a>)', re.S)
 
 
@@ -105,14 +104,6 @@ def address_map(history: History, page) -> str | None:
 
 
 # -- generated pages ----------------------------------------------------------------------------
-
-def expand(markdown: str, page, lang: str, history: History, root: str, chapters: dict[str, str]) -> str:
-    def replace(match: re.Match) -> str:
-        if match[1] == "paragraph-history":
-            return history_page(history, lang, chapters)
-        return changes_page(history, lang, page, root, chapters)
-    return MARKER_RE.sub(replace, markdown)
-
 
 def _chapter_link(number: int, page_src: str, lang: str, chapters: dict[str, str], text: str | None = None) -> str:
     words = text or strings.text(lang, "para_label", n=number)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -34,21 +35,31 @@ def numbered_paragraphs(markdown: str, page, lang: str) -> str:
     return numbered_paragraphs_marker(lang) + "\n" + markdown
 
 
-def expand_markers(markdown: str, page, config, lang: str, folder: Path) -> str:
-    """Every marker line replaced by what it asks for; the source (table, list) stays after it, as
-    the text alternative."""
+#: What a marker is replaced with: handler(id, the Markdown after the marker line) -> Markdown.
+MarkerHandler = Callable[[str | None, str], str]
+
+
+def marker_handlers(config, lang: str, folder: Path) -> dict[str, MarkerHandler]:
+    """The content feature's markers; the plugin adds the other features' (amendments)."""
+    return {
+        "chart": lambda ident, following: charts.draw(ident, following).rstrip("\n") + "\n",
+        "flow": lambda ident, following: flow_diagrams.draw(ident, following, lang).rstrip("\n") + "\n",
+        "references-list": lambda ident, following: citations.references_list(config, lang, folder),
+    }
+
+
+def expand_markers(markdown: str, page, handlers: dict[str, MarkerHandler]) -> str:
+    """Every marker line (guidance.content.markers) replaced by what its handler makes; a chart's or
+    flow's source (table, list) stays after it, as the text alternative. One regex for every marker;
+    a name without a handler stops the build."""
+    if set(handlers) != set(markers.NAMES):
+        raise PluginError(f"markers without a handler: {sorted(set(markers.NAMES) ^ set(handlers))}")
+
     def expand(match: re.Match) -> str:
         if (wrong := markers.problem(match)) is not None:
             raise PluginError(f"{page.file.src_uri}: {wrong}")
-        following = markdown[match.end() + 1:]
         try:
-            if match["name"] == "chart":
-                return charts.draw(match["id"], following).rstrip("\n") + "\n"
-            if match["name"] == "flow":
-                return flow_diagrams.draw(match["id"], following, lang).rstrip("\n") + "\n"
-            if match["name"] == "references-list":
-                return citations.references_list(config, lang, folder)
-            return match[0]  # the plugin's amendments (amendments.expand) expands the others first
+            return handlers[match["name"]](match["id"], markdown[match.end() + 1:])
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 

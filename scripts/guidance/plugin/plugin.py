@@ -13,7 +13,7 @@ build starts), never in modules. Features, each in its own module:
 | citations   | citations.py  | config (-110: after bibtex's 0 and i18n's -100), page_markdown (10:  |
 |             |               | before bibtex makes citations footnotes)                            |
 | content     | content.py    | page_markdown (-10: after bibtex), page_context, post_build, env    |
-| amendments  | amendments.py | config, page_markdown (-10, before content's markers), page_content,|
+| amendments  | amendments.py | config, page_markdown (-10: its markers), page_content,            |
 |             |               | page_context, post_build (-50: each language's feed.xml)            |
 | search      | search.py     | page_content, page_context (10 and -10: around Material's search at |
 |             |               | 0), post_build (-50: before i18n merges indexes; -110: after)        |
@@ -113,8 +113,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     @event_priority(-10)  # after mkdocs-bibtex (0): the page's footnotes are in place
     def _content_markdown(self, markdown, page, config, files):
         lang = self._lang(page, config)
-        markdown = amendments.expand(markdown, page, lang, self.history, self.languages.root(lang), self.chapters[lang])
-        markdown = content.expand_markers(markdown, page, config, lang, self.languages.folder(lang))
+        root = self.languages.root(lang)
+        handlers = {**content.marker_handlers(config, lang, self.languages.folder(lang)),
+                    "changes": lambda ident, following: amendments.changes_page(self.history, lang, page, root, self.chapters[lang]),
+                    "paragraph-history": lambda ident, following: amendments.history_page(self.history, lang, self.chapters[lang])}
+        markdown = content.expand_markers(markdown, page, handlers)
         return content.numbered_paragraphs(markdown, page, lang)
 
     on_page_markdown = CombinedEvent(_citations_in_notes, _content_markdown)
