@@ -13,6 +13,13 @@ class SearchConfig(base.Config):
     #: Material switches lunr's length normalisation off and queries are prefix wildcards, so a long
     #: box or list matches almost any query: above this many words a section is weighted down.
     long_section_words = c.Type(int, default=150)
+    #: A References entry is weighted by this: a practitioner searching a topic wants the paragraph
+    #: that says what to do, not the cited work whose title names the topic ("contextual
+    #: safeguarding"); an entry still wins when only it matches (an author's name, a year).
+    reference_boost = c.Type(float, default=0.1)
+    #: A heading section with no text of its own (its paragraphs are sections of their own) is
+    #: weighted by this, so a hit on its heading alone ("MAKESAFE") does not beat a paragraph under it.
+    heading_only_boost = c.Type(float, default=0.3)
     #: A References entry's result title is cut to its author and year, or to this many characters.
     reference_title_length = c.Type(int, default=100)
 

@@ -8,11 +8,14 @@ one per heading, then strips `data-search-*` attributes from the page. Around it
    say what to leave out;
 2. after it, on the page's own sections only (never a rescan of the whole index):
    a. sections: the heading sections of the HTML without the units (made by Material's own code,
-      so they match every other page), then one per unit: "Para 158 – <heading>" at
+      so they match every other page), then one per unit: "Chapter 3, para 158 – <heading>" at
       `page/#para-158`, or a References entry at `references/#ref-KEY`. A page showing a chapter's
       paragraphs (`paragraphs_from:`) leaves them to the chapter, so each is found once;
-   b. weights: the page's own entry by `page_entry_boost`, a section longer than
-      `long_section_words` by the square root of how much shorter it would need to be;
+   b. weights: the page's own entry by `page_entry_boost`, a References entry by
+      `reference_boost` (found for a citation, never before the guidance on a topic its title
+      names), a heading section with no text of its own by `heading_only_boost` (the paragraphs
+      under it answer), a section longer than `long_section_words` by the square root of how much
+      shorter it would need to be;
    c. keywords: abbreviations and what they stand for find each other (search_synonyms), in a
       field that is searched but never shown.
 
@@ -99,21 +102,31 @@ class Search:
         index.add_entry_from_context(SimpleNamespace(content=rest, toc=page.toc, url=page.url, meta=page.meta,
                                                      title=page.title))
         headings = _heading_titles(page.toc)
-        # Above the page's first heading: its short title ("Chapter 3", not the whole title).
-        page_title = html.escape(str(page.meta.get("title", page.title)).split(" – ")[0], quote=False)
+        # The page's short title ("Chapter 3", not the whole title): where a reader quotes it from.
+        chapter = html.escape(str(page.meta.get("title", page.title)).split(" – ")[0], quote=False)
         for unit in units:
             if unit.paragraph is not None and "paragraphs_from" in page.meta:
                 continue  # a chapter's paragraph shown on another page: found once, in its chapter
             if unit.paragraph is not None:
-                title = strings.text(lang, "search_para_title", n=unit.paragraph,
-                                     heading=headings.get(unit.heading_id, page_title))
+                heading = headings.get(unit.heading_id)
+                title = (strings.text(lang, "search_para_title", chapter=chapter, n=unit.paragraph, heading=heading)
+                         if heading else  # above the page's first heading: the chapter says it all
+                         strings.text(lang, "search_para_title_top", chapter=chapter, n=unit.paragraph))
             else:
                 title = html.escape(self._short_citation(unit.plain_text()), quote=False)
             index.entries.append({"location": f"{page.url}#{unit.anchor}", "title": title, "text": unit.text()})
 
     def _weigh(self, entry: dict, page) -> None:
-        weight = self.options.page_entry_boost if entry["location"] == page.url else 1
-        weight *= min(1.0, (self.options.long_section_words / max(word_count(entry["text"]), 1)) ** 0.5)
+        location, options = entry["location"], self.options
+        if location == page.url:
+            weight = options.page_entry_boost
+        elif "#ref-" in location:
+            weight = options.reference_boost
+        elif not word_count(entry["text"]):
+            weight = options.heading_only_boost
+        else:
+            weight = 1
+        weight *= min(1.0, (options.long_section_words / max(word_count(entry["text"]), 1)) ** 0.5)
         if weight < 1:
             entry["boost"] = round(entry.get("boost", 1) * weight, 3)
 
