@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from guidance.project import Project
+
 ROOT = Path(__file__).resolve().parents[1]
+#: Each language's root in the site ({"en": "", "cy": "cy/"}), as mkdocs.yml's i18n plugin defines them.
+ROOTS = Project.at(ROOT).roots
 BIN = Path(sys.executable).parent
 
 

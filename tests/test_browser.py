@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SITE_URL
+from conftest import ROOTS, SITE_URL
 from guidance.site import page_types
 
 CH3 = "chapter-3-safeguarding-procedures/"
@@ -78,7 +78,7 @@ def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
     current = {"page": ""}
     tab.on("response", lambda r: failed.append((current["page"], r.status, r.url)) if r.status >= 400 else None)
     tab.on("console", lambda m: errors.append((current["page"], m.text)) if m.type == "error" else None)
-    for kind, lang, path in page_types.pages():
+    for kind, lang, path in page_types.pages(ROOTS):
         current["page"] = path or "/"
         tab.goto(path, wait_until="networkidle")
     assert not failed, f"requests answered with an error: {failed[:10]}"
@@ -86,7 +86,7 @@ def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
 
 
 def test_hreflang_alternates_are_absolute_and_lead_to_each_other(page):
-    for kind, lang, path in page_types.pages():
+    for kind, lang, path in page_types.pages(ROOTS):
         links = {link["hreflang"]: link["href"] for link in page(path).select("head link[rel=alternate][hreflang]")}
         assert set(links) == {"en", "cy"}, (path, links)
         assert all(href.startswith(SITE_URL) for href in links.values()), (path, links)

@@ -74,7 +74,7 @@ def test_github_format_escapes_as_the_workflow_commands_need():
     problem = Problem("docs/a,b:c.md", 3, "100% sure: one,\ntwo\r", check="front-matter")
     root = Path("/nowhere")
     project = Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", docs_cy=root / "docs_cy",
-                      bibliography=root / "bibliography.bib")
+                      bibliography=root / "bibliography.bib", roots={"en": "", "cy": "cy/"})
     assert cli.github_annotation(problem, project) == (
         "::error file=docs/a%2Cb%3Ac.md,line=3,title=front-matter::100%25 sure: one,%0Atwo%0D")
 

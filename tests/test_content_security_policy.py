@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOTS
 from guidance.site import page_types
 from site_search import SearchBox
 
@@ -36,8 +37,8 @@ JSON_TYPES = {"application/json", "application/ld+json"}
 #: What a reader searches for on each language's pages.
 QUERY = {"en": "exploitation", "cy": "camfanteisio"}
 #: Every page type, and the introduction, whose footnotes show as tooltips (no page type has footnotes).
-READER_PAGES = page_types.pages() + [("footnotes", lang, root + "introduction/")
-                                     for lang, root in page_types.LANGUAGES.items()]
+READER_PAGES = page_types.pages(ROOTS) + [("footnotes", lang, root + "introduction/")
+                                     for lang, root in ROOTS.items()]
 #: Reports every violation to the test as it happens (an exposed function survives navigation).
 REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', e => window.cspViolation(
     {page: location.href, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample}), true);"""

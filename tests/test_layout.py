@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOTS
 from guidance.site.page_types import VIEWPORTS, pages
 
 LAYOUT_JS = Path(__file__).with_name("layout.js")
 #: Each page type in each language and viewport; one page load is shared by the checks of a case.
 CASES = [pytest.param((kind, lang, path, viewport), id=f"{kind}-{lang}-{viewport}")
-         for kind, lang, path in pages() for viewport in VIEWPORTS]
+         for kind, lang, path in pages(ROOTS) for viewport in VIEWPORTS]
 #: Page types with numbered paragraphs (the chapter's, and the practice guide's copies of them).
 PARAGRAPH_KINDS = {"chapter", "practice-guide", "safeguarding-procedure"}
 PARAGRAPH_CASES = [case for case in CASES if case.values[0][0] in PARAGRAPH_KINDS]
@@ -205,7 +206,7 @@ def narrow(browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("kind,lang,path", [pytest.param(*p, id=f"{p[0]}-{p[1]}") for p in pages()])
+@pytest.mark.parametrize("kind,lang,path", [pytest.param(*p, id=f"{p[0]}-{p[1]}") for p in pages(ROOTS)])
 def test_pages_reflow_at_320_css_px(narrow, kind, lang, path):
     """WCAG 1.4.10: at 320 CSS px wide nothing needs scrolling sideways (a wide table may scroll in its own box)."""
     narrow.goto(path)

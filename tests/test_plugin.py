@@ -176,3 +176,13 @@ class _IgnoreTags(yaml.SafeLoader):
 
 
 _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@pytest.mark.unit
+def test_the_welsh_root_is_defined_once_in_mkdocs_yml():
+    """Code reads each language's root from the i18n plugin's `languages:` (guidance.languages,
+    Project.roots); no module spells out "cy/" or "/cy/" itself."""
+    offenders = [f"{p.relative_to(ROOT)}:{no}" for p in (ROOT / "scripts" / "guidance").rglob("*.py")
+                 for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+                 if re.search(r"""["']/?cy/["']""", line.split("#")[0]) and not line.lstrip().startswith(("#", '"""'))]
+    assert offenders == []

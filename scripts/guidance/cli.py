@@ -217,7 +217,7 @@ def _cmd_translations_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
-    problems, checked = links.check_site(_site(args), _prefix(args), external=args.external)
+    problems, checked = links.check_site(_site(args), _project(args).welsh_root.lstrip("/"), _prefix(args), external=args.external)
     for problem in problems:
         print(problem)
     print(f"\n{checked} link(s) and anchor(s) checked, {len(problems)} problem(s).")
@@ -238,7 +238,7 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else _project(args).build_dir / "screenshots"
-    written = screenshots.take(_site(args), out, _prefix(args))
+    written = screenshots.take(_site(args), out, _project(args).roots, _prefix(args))
     print(f"\n{len(written)} screenshot(s) in {out}/")
     return 0
 
@@ -258,18 +258,18 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     project = _project(args)
     edition = translation.Edition.load(project.docs, project.docs_cy)
     record = project.published_urls
-    pages = urls.pages(edition)
-    redirected = urls.redirected(urls.redirects(project.config))
+    pages = urls.pages(edition, project.welsh_root)
+    redirected = urls.redirected(urls.redirects(project.config), project.welsh_root)
     recorded = {url for _, url in urls.read(record)}
     new = set(pages) - recorded
     if args.record:
-        urls.write(recorded | new, record)
-        for url in sorted(new, key=urls.sort_key):
+        urls.write(recorded | new, record, project.welsh_root)
+        for url in sorted(new, key=lambda url: urls.sort_key(url, project.welsh_root)):
             print(f"{record.name}: added {url} ({pages[url].rel()})")
         print(f"{len(new)} address(es) added; {len(recorded | new)} recorded. Commit {record.name} with the new page(s).")
         return 0
     gone = 0
-    for url in sorted(set(pages) | recorded, key=urls.sort_key):
+    for url in sorted(set(pages) | recorded, key=lambda url: urls.sort_key(url, project.welsh_root)):
         if url in pages:
             print(f"{'PAGE' if url in recorded else 'NEW':9} {url} ({pages[url].rel()})")
         elif url in redirected:

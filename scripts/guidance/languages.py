@@ -10,6 +10,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def root_of(code: str, default: str) -> str:
+    """Where a language's pages are published, relative to the site: '' for the default, 'cy/'."""
+    return "" if code == default else f"{code}/"
+
+
+def site_roots(settings: dict) -> dict[str, str]:
+    """{code: root} from a mkdocs.yml as read (the i18n plugin's `languages:`), the default first."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            entries = [e for e in plugin["i18n"].get("languages") or [] if isinstance(e, dict) and e.get("locale")]
+            default = next((e["locale"] for e in entries if e.get("default")), entries[0]["locale"] if entries else "en")
+            codes = [default] + [e["locale"] for e in entries if e["locale"] != default]
+            return {code: root_of(code, default) for code in codes}
+    return {"en": ""}
+
+
+def docs_dirs(settings: dict) -> dict[str, str]:
+    """The guidance plugin's `docs_dirs` (each language's folder but the default's), as in mkdocs.yml."""
+    from guidance.plugin.config import GuidanceConfig
+
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("guidance"), dict):
+            return dict(plugin["guidance"].get("docs_dirs") or GuidanceConfig.docs_dirs.default)
+    return dict(GuidanceConfig.docs_dirs.default)
+
+
 @dataclass(frozen=True)
 class Languages:
     default: str
@@ -34,8 +60,7 @@ class Languages:
         return [code for code in self.names if code != self.default]
 
     def root(self, code: str) -> str:
-        """Where a language's pages are published, relative to the site: '' or 'cy/'."""
-        return "" if code == self.default else f"{code}/"
+        return root_of(code, self.default)
 
     def folder(self, code: str) -> Path:
         return self.folders[code]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from guidance.languages import docs_dirs, site_roots
+
 CONFIG = "mkdocs.yml"
 
 
@@ -41,11 +43,13 @@ class Project:
     config: Path
     #: English pages: mkdocs.yml's docs_dir.
     docs: Path
-    #: Welsh pages: docs_cy/ beside mkdocs.yml (as guidance.plugin.mkdocs_site.welsh_docs finds them for the build).
+    #: Welsh pages: the guidance plugin's docs_dirs (docs_cy/), as the build reads them.
     docs_cy: Path
     #: Every work cited: the bibtex plugin's bib_file.
     bibliography: Path
     #: Where `mkdocs build` writes the site: mkdocs.yml's site_dir (None when not read from mkdocs.yml).
+    #: Each language's root in the site, from the i18n plugin's languages: {"en": "", "cy": "cy/"}.
+    roots: dict[str, str]
     site_dir: Path | None = None
 
     @classmethod
@@ -60,9 +64,12 @@ class Project:
         for plugin in settings.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("bibtex"), dict):
                 bib_file = plugin["bibtex"].get("bib_file") or bib_file
+        roots = site_roots(settings)
+        welsh = next((code for code in roots if roots[code]), "cy")
         return cls(root=root, config=config,
                    docs=root / str(settings.get("docs_dir") or "docs"),
-                   docs_cy=root / "docs_cy",
+                   docs_cy=root / docs_dirs(settings).get(welsh, f"docs_{welsh}"),
+                   roots=roots,
                    bibliography=root / str(bib_file),
                    site_dir=root / str(settings.get("site_dir") or "site"))
 
@@ -97,8 +104,13 @@ class Project:
         return self.root / "build"
 
     def sources(self, lang: str) -> Path:
-        """The pages of one language: docs for "en", docs_cy for "cy"."""
-        return {"en": self.docs, "cy": self.docs_cy}[lang]
+        """The pages of one language: docs for the default language, docs_cy for Welsh."""
+        return self.docs if not self.roots.get(lang) else self.docs_cy
+
+    @property
+    def welsh_root(self) -> str:
+        """The Welsh site's root, as an address from the site root: '/cy/'."""
+        return "/" + next(root for root in self.roots.values() if root)
 
     def rel(self, path: Path) -> str:
         """PATH relative to the project folder (as given when it is outside it)."""

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from guidance.project import Project
 from .project import load_mkdocs_yml
 from .settings import OWN_EXTENSION_PREFIX
 
 
 FLOOR_DIR = "benchmark-floor"
 SNIPPET_LINE_RE = re.compile(r"""^(\s*-{1,}8<-{1,}\s+)(["']?)(?!/|[a-z]+://)(\S)""", re.M)
-WELSH = "cy"
 
 
 def floor_extensions(config: dict, docs_root: Path) -> list:
@@ -78,8 +78,10 @@ def write_floor(project: Path, with_search: bool = False) -> Path:
         shutil.rmtree(floor)
     appended = auto_appended_fragments(config)
     copy_floor_pages(project / config.get("docs_dir", "docs"), docs, appended)
-    if (project / "docs_cy").is_dir():
-        copy_floor_pages(project / "docs_cy", docs / WELSH, appended, snippet_prefix=f"{WELSH}/",
+    sources = Project.at(project)
+    welsh = sources.welsh_root.strip("/")
+    if sources.docs_cy.is_dir():
+        copy_floor_pages(sources.docs_cy, docs / welsh, appended, snippet_prefix=f"{welsh}/",
                          only_mirroring=project / config.get("docs_dir", "docs"))
     floor_config = {
         "site_name": config.get("site_name", "Floor"),

@@ -6,6 +6,8 @@ about one rule so its message can be specific.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,11 +56,10 @@ class Content:
 
     @classmethod
     def load(cls, docs: Path, docs_cy: Path, bibliography: Path, config: Path) -> "Content":
-        """The content of the site a configuration builds, from the folders MkDocs was given (the build's
-        content_errors hook); the other files are those beside the configuration."""
-        config = Path(config).resolve()
-        return cls.of(Project(root=config.parent, config=config, docs=Path(docs), docs_cy=Path(docs_cy),
-                              bibliography=Path(bibliography)))
+        """The content of the site a configuration builds, from the folders MkDocs was given (the
+        guidance plugin's build checks); the other files are those of the configuration's project."""
+        project = Project.at(Path(config).resolve().parent)
+        return cls.of(dataclasses.replace(project, docs=Path(docs), docs_cy=Path(docs_cy), bibliography=Path(bibliography)))
 
     @property
     def bibliography(self) -> Path:
@@ -709,9 +710,10 @@ def welsh_spelling(content: Content) -> Iterator[Problem]:
 def published_urls(content: Content) -> Iterator[Problem]:
     """Every address in published-urls.txt is still a page or a redirect; every page is recorded."""
     record, config = rel(content.published_urls), rel(content.config)
-    pages = urls.pages(content.edition)
+    welsh_root = content.project.welsh_root
+    pages = urls.pages(content.edition, welsh_root)
     maps = urls.redirects(content.config)
-    redirected = urls.redirected(maps)
+    redirected = urls.redirected(maps, welsh_root)
     recorded: dict[str, int] = {}
     for no, url in urls.read(content.published_urls):
         if not url.startswith("/") or any(c.isspace() for c in url):
@@ -724,14 +726,14 @@ def published_urls(content: Content) -> Iterator[Problem]:
     for url, no in recorded.items():
         if url in pages or url in redirected:
             continue
-        welsh = url.startswith(urls.WELSH_ROOT)
+        welsh = url.startswith(welsh_root)
         # The page it became is most likely a page not recorded yet, in the same language.
-        new = sorted(urls.source_name(u) for u in pages if u not in recorded and u.startswith(urls.WELSH_ROOT) == welsh)
+        new = sorted(urls.source_name(u, welsh_root) for u in pages if u not in recorded and u.startswith(welsh_root) == welsh)
         target = new[0] if len(new) == 1 else "NEW-NAME.md"
         where = "" if len(new) == 1 else (" (NEW-NAME.md: the page's file name now" +
                                           (f", perhaps one of {', '.join(new)})" if new else ")"))
         yield Problem(record, no, f"{url} was published but no page or redirect serves it any more. Add "
-                                  f"`{urls.source_name(url)}: {target}` under redirect_maps in {config}{where} "
+                                  f"`{urls.source_name(url, welsh_root)}: {target}` under redirect_maps in {config}{where} "
                                   "(or restore the page). One line there serves both languages.")
     for url, page in pages.items():
         if url not in recorded:

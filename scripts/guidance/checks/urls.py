@@ -23,7 +23,6 @@ import yaml
 from guidance.content.model import Page
 from guidance.content.translation import Edition
 #: Where each language is published, relative to the site root (as in mkdocs.yml's i18n languages).
-WELSH_ROOT = "/cy/"
 
 HEADER = """\
 # Every page address this site has published, one a line, from the root of the site (on GitHub
@@ -76,34 +75,34 @@ def redirects(config: Path) -> list[Redirect]:
     return [Redirect(str(old), str(new), line_of(str(old))) for old, new in maps.items()]
 
 
-def pages(edition: Edition) -> dict[str, Page]:
+def pages(edition: Edition, welsh_root: str) -> dict[str, Page]:
     """Every page address built from docs/ and docs_cy/ -> its source page. A Welsh page is published
     only when docs/ has the page of the same name (the guidance plugin, bilingual.py)."""
     urls = {"/" + page_path(p.path.relative_to(edition.docs).as_posix()): p for p in edition.english}
     for pair in edition.pairs:
         if pair.welsh is not None:
-            urls[WELSH_ROOT + page_path(pair.welsh.path.relative_to(edition.docs_cy).as_posix())] = pair.welsh
+            urls[welsh_root + page_path(pair.welsh.path.relative_to(edition.docs_cy).as_posix())] = pair.welsh
     return urls
 
 
-def redirected(maps: list[Redirect]) -> dict[str, Redirect]:
+def redirected(maps: list[Redirect], welsh_root: str) -> dict[str, Redirect]:
     """Every address a redirect serves: each entry in both languages."""
     out = {}
     for r in maps:
         out["/" + page_path(r.old)] = r
-        out[WELSH_ROOT + page_path(r.old)] = r
+        out[welsh_root + page_path(r.old)] = r
     return out
 
 
-def source_name(url: str) -> str:
+def source_name(url: str, welsh_root: str) -> str:
     """The file name (as in docs/) whose page had this address: '/cy/about/' -> 'about.md'."""
-    path = url[len(WELSH_ROOT):] if url.startswith(WELSH_ROOT) else url.lstrip("/")
+    path = url[len(welsh_root):] if url.startswith(welsh_root) else url.lstrip("/")
     return (path.rstrip("/") or "index") + ".md"
 
 
-def sort_key(url: str) -> tuple[bool, str]:
+def sort_key(url: str, welsh_root: str) -> tuple[bool, str]:
     """English addresses first, then Welsh, each alphabetically."""
-    return url.startswith(WELSH_ROOT), url
+    return url.startswith(welsh_root), url
 
 
 def read(record: Path) -> list[tuple[int, str]]:
@@ -114,7 +113,7 @@ def read(record: Path) -> list[tuple[int, str]]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def write(urls: set[str], record: Path) -> None:
+def write(urls: set[str], record: Path, welsh_root: str) -> None:
     """Rewrite the record with these addresses (sorted) under the file's own comment lines."""
     header = HEADER
     if record.exists():
@@ -122,4 +121,4 @@ def write(urls: set[str], record: Path) -> None:
         kept = [line for line in lines[: next((i for i, l in enumerate(lines) if l.strip() and not l.startswith("#")), len(lines))]
                 if line.startswith("#")]
         header = "\n".join(kept) + "\n" if kept else HEADER
-    record.write_text(header + "".join(f"{u}\n" for u in sorted(urls, key=sort_key)), encoding="utf-8")
+    record.write_text(header + "".join(f"{u}\n" for u in sorted(urls, key=lambda u: sort_key(u, welsh_root))), encoding="utf-8")

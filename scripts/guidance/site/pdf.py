@@ -21,7 +21,6 @@ from guidance.site.serve import serve
 GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
             "chapter-3-safeguarding-procedures/", "chapter-4-care-and-support/",
             "chapter-5-disrupting-perpetrators/", "references/"]
-LANGUAGES = {"en": "", "cy": "cy/"}
 FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
 
 
@@ -38,7 +37,7 @@ def build(site: Path, out: Path, project: Project, prefix: str = "/") -> list[tu
         try:
             tab = browser.new_page()
             cards = {lang: card.print_card(tab, base + root + card.CARD, lang, project.sources(lang))
-                     for lang, root in LANGUAGES.items()}
+                     for lang, root in project.roots.items()}
             tab.close()
             out.mkdir(parents=True, exist_ok=True)
             for lang, printed in cards.items():
@@ -46,7 +45,7 @@ def build(site: Path, out: Path, project: Project, prefix: str = "/") -> list[tu
                 target.write_bytes(printed.pdf)
                 written.append((target, f"1 page; the card fills {printed.height_mm:.0f} of the page's "
                                         f"{printed.page_mm:.0f} mm, text at {printed.scale:.0%}"))
-            for lang, root in LANGUAGES.items():
+            for lang, root in project.roots.items():
                 tab = browser.new_page()
                 chapters = []
                 for path in GUIDANCE:

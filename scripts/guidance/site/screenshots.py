@@ -34,7 +34,7 @@ STATES: dict[str, dict[str, Callable]] = {
 }
 
 
-def take(site: Path, out: Path, prefix: str = "/", log: Callable[[str], None] = print) -> list[Path]:
+def take(site: Path, out: Path, roots: dict[str, str], prefix: str = "/", log: Callable[[str], None] = print) -> list[Path]:
     """Serve the built site and write the screenshots into out/; return their paths."""
     from playwright.sync_api import sync_playwright
 
@@ -47,7 +47,7 @@ def take(site: Path, out: Path, prefix: str = "/", log: Callable[[str], None] = 
                 context = browser.new_context(viewport=size, device_scale_factor=1,
                                               is_mobile=viewport == "phone", has_touch=viewport == "phone")
                 tab = context.new_page()
-                for kind, lang, path in pages():
+                for kind, lang, path in pages(roots):
                     for state, action in {"": None, **STATES.get(kind, {})}.items():
                         tab.goto(base + path, wait_until="load")
                         if action:
