@@ -1,23 +1,11 @@
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-
-
-#: The site is built and served under a path prefix, as on GitHub Pages, so that links which only
-#: work at the server root are caught.
-PREFIX = "/cse-guidance/"
-SITE_URL = f"http://127.0.0.1{PREFIX}"
-#: The offline copy's name in site/downloads/, as the home page links to it.
-OFFLINE_ZIP = "safeguarding-children-from-cse-offline.zip"
+from helpers import CHROMIUM, OFFLINE_ZIP, PREFIX, Pages, run
 
 
 def _output(*command: str) -> str:
@@ -46,14 +34,6 @@ def pytest_report_header(config) -> list[str]:
             f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
 
 
-def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
-    """Run a project command (mkdocs, guidance, ...) from this environment; capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    exe = BIN / args[0]
-    return subprocess.run([str(exe) if exe.exists() else args[0], *args[1:]], cwd=cwd, env=env,
-                          capture_output=True, text=True, **kwargs)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`, with its downloads, as
@@ -68,34 +48,6 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace the first OLD in a copied file, as an editor would; fail if it is not there."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    """The line number of the first line holding NEEDLE."""
-    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return no
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-class Pages:
-    def __init__(self, root: Path):
-        self.root = root
-        self._cache: dict[str, BeautifulSoup] = {}
-
-    def __call__(self, url_path: str) -> BeautifulSoup:
-        """Parsed HTML of a page by its site path, e.g. 'chapter-3-safeguarding-procedures/'."""
-        if url_path not in self._cache:
-            file = self.root / url_path / "index.html" if not url_path.endswith(".html") else self.root / url_path
-            self._cache[url_path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        return self._cache[url_path]
-
-
 @pytest.fixture(scope="session")
 def page(site: Path) -> Pages:
     return Pages(site)
@@ -108,9 +60,6 @@ def site_url(site: Path):
 
     with serve(site, PREFIX) as url:
         yield url
-
-
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")

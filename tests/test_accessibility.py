@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_privacy import all_pages
+from helpers import all_pages
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]

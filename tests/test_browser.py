@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SITE_URL
 from guidance.site import page_types
+from helpers import SITE_URL
 
 CH3 = "chapter-3-safeguarding-procedures/"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, edit, line_of, run
+from helpers import BIN, ROOT, edit, line_of, run
 
 INTRO = "docs/introduction.md"
 CH3 = "docs/chapter-3-safeguarding-procedures.md"

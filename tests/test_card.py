@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PREFIX, run
 from guidance.site import card
 from guidance.site.serve import serve
+from helpers import PREFIX, run
 
 
 def pages(pdf: bytes) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import line_of, run
+from helpers import line_of, run
 
 ADVICE = ("is loaded from another site; readers' browsers would contact it. Save a copy in docs/assets/ "
           "(check its licence) or link to it instead.")

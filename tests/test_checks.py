@@ -12,12 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of, run
-
-CH3 = "chapter-3-safeguarding-procedures.md"
-#: Paragraphs 148-166 live in fragments that chapter 3 and the practice guide both include.
-RESPONSE = "includes/safeguarding-procedure/proportionate-response.md"
-REACHING_18 = "includes/safeguarding-procedure/reaching-18.md"
+from helpers import CH3, REACHING_18, ROOT, edit, line_of, remove_paragraph, run
 
 
 @pytest.fixture
@@ -31,14 +26,6 @@ def check(docs: Path) -> tuple[int, str]:
     result = run("guidance", "check", "--docs", str(docs))
     return result.returncode, result.stdout + result.stderr
 
-
-
-
-def remove_paragraph(path: Path, number: int) -> None:
-    """Delete a numbered paragraph (up to the next one) the way a careless edit would."""
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index(f"\n{number}. "), text.index(f"\n{number + 1}. ")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
 def test_real_content_passes():

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-import source_text
 from guidance.content import references
-from test_site import CHAPTERS
+from helpers import CHAPTERS, footnote_markers, footnote_texts, page_preamble, paragraph_segments
 
 STOP = {"see", "above", "available", "http", "https", "www", "html", "file", "downloads", "uploads", "default",
         "files", "sites", "assets", "documents", "docs", "publications",
@@ -39,9 +38,9 @@ def marker_groups(soup) -> list[list]:
 
 
 def source_markers(first: int, last: int) -> list[int]:
-    segments = source_text.paragraph_segments()
-    text = source_text.page_preamble(first) + "".join(segments[n] for n in range(first, last + 1))
-    return source_text.footnote_markers(text)
+    segments = paragraph_segments()
+    text = page_preamble(first) + "".join(segments[n] for n in range(first, last + 1))
+    return footnote_markers(text)
 
 
 def footnote_text(soup, group) -> tuple[str, set[str]]:
@@ -80,7 +79,7 @@ def test_every_footnote_shows_its_source_content(page, path):
     footnotes are compared with footnote N, which they point to)."""
     first, last = CHAPTERS[path]
     soup = page(path)
-    notes = source_text.footnote_texts()
+    notes = footnote_texts()
     for group, n in zip(marker_groups(soup), source_markers(first, last)):
         source = notes[n]
         words = significant(source)

@@ -5,61 +5,23 @@ inline script without its hash does not run. (The offline copy's policy: tests/t
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
 
 from guidance.site import page_types
-from site_search import SearchBox
+from helpers import (INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, ROOT, SearchBox,
+                     executable_inline_script_hashes, parse_policy, policy_of)
 
 EXIT = "https://www.bbc.co.uk/weather"
 CH3 = "chapter-3-safeguarding-procedures/"
-#: The policy every page carries, hashes aside (they are the page's own: see page_hashes).
-POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "worker-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-src": ["'none'"],
-}
-JSON_TYPES = {"application/json", "application/ld+json"}
 #: What a reader searches for on each language's pages.
 QUERY = {"en": "exploitation", "cy": "camfanteisio"}
 #: Every page type, and the introduction, whose footnotes show as tooltips (no page type has footnotes).
 READER_PAGES = page_types.pages() + [("footnotes", lang, root + "introduction/")
                                      for lang, root in page_types.LANGUAGES.items()]
-#: Reports every violation to the test as it happens (an exposed function survives navigation).
-REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', e => window.cspViolation(
-    {page: location.href, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample}), true);"""
-
-
-def parse_policy(text: str) -> dict[str, list[str]]:
-    return {name: sources for name, *sources in (d.split() for d in text.split(";") if d.strip())}
-
-
-def policy_of(html: str) -> tuple[BeautifulSoup, dict[str, list[str]]]:
-    soup = BeautifulSoup(html, "html.parser")
-    first = soup.head.find(True)
-    assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", \
-        f"the first element in <head> is {str(first)[:80]}"
-    return soup, parse_policy(first["content"])
-
-
-def executable_inline_script_hashes(soup: BeautifulSoup) -> list[str]:
-    """'sha256-…' of every inline script Chromium would run, as CSP hashes them (UTF-8 text)."""
-    return ["'sha256-" + base64.b64encode(hashlib.sha256(s.string.encode("utf-8")).digest()).decode() + "'"
-            for s in soup.find_all("script")
-            if not s.has_attr("src") and s.get("type", "").lower() not in JSON_TYPES and s.string]
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -142,10 +104,6 @@ def test_a_reader_using_the_page_meets_no_policy_violation(watched, kind, lang, 
     assert not _policy_errors(watched), _policy_errors(watched)
 
 
-INJECTED = ('<img id="outside" src="https://example.com/x.png" alt="">'
-            '<script>window.unhashedScriptRan = true</script>')
-
-
 def _serve_with_injection(tab, path: str, keep_policy: bool = True) -> list[str]:
     """Serve the page with an image from another site and an inline script added to its content, as
     a pasted embed or a tampered page would add them; return the requests that reach example.com."""
@@ -169,10 +127,6 @@ def _serve_with_injection(tab, path: str, keep_policy: bool = True) -> list[str]
 
 
 _PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
-PAGE_STATE = """() => ({ran: window.unhashedScriptRan === true, image: document.getElementById('outside').naturalWidth,
-                        ownInlineScriptsRan: typeof __md_get === 'function'})"""
-
-
 @pytest.mark.parametrize("path", [CH3, "cy/" + CH3])
 def test_the_policy_blocks_an_image_from_another_site_and_an_unhashed_inline_script(watched, path):
     tab = watched.tab
@@ -216,7 +170,6 @@ def test_the_local_preview_reloads_itself_under_the_preview_policy(browser, tmp_
     from guidance.benchmark.project import copy_project
     from guidance.benchmark.serve import append_to_first_paragraph, fetch, free_port, running_serve, wait_until
 
-    from conftest import ROOT
 
     project = copy_project(ROOT, tmp_path / "project")
     port, log = free_port(), tmp_path / "serve.log"

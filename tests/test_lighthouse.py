@@ -12,10 +12,10 @@ import urllib.request
 
 import pytest
 
-from conftest import PREFIX
 from guidance.site import lighthouse
 from guidance.site.page_types import pages
 from guidance.site.serve import serve
+from helpers import PREFIX
 
 ASSERTED = ("accessibility", "best-practices", "seo")
 

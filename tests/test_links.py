@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import PREFIX, run
+from helpers import PREFIX, run
 
 
 def test_every_internal_link_and_anchor_resolves(site):

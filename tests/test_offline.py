@@ -10,9 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import OFFLINE_ZIP
-from site_search import SearchBox
-from test_content_security_policy import INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, executable_inline_script_hashes, policy_of
+from helpers import (INJECTED, OFFLINE_ZIP, PAGE_STATE, POLICY, REPORT_VIOLATIONS, SearchBox,
+                     executable_inline_script_hashes, policy_of)
 
 
 @pytest.fixture(scope="module")

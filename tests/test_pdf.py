@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from test_site import CHAPTERS, para_words
+from helpers import CHAPTERS, para_words
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, run
+from helpers import ROOT, run
 
 LANGUAGES = [("en", ""), ("cy", "cy/")]
 PROCEDURE = "practice-guide/safeguarding-procedure/"

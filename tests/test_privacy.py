@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-
-def all_pages(site) -> list[str]:
-    """Every page built from Markdown, by its path; not the stubs that redirect a renamed page's old address."""
-    return sorted(str(p.parent.relative_to(site)).replace(".", "") + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+from helpers import all_pages
 
 
 def test_no_page_makes_a_third_party_request(site, tab, site_url):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PREFIX, ROOT, edit, line_of, run
+from helpers import PREFIX, ROOT, edit, line_of, run
 
 OLD, NEW = "about.md", "about-this-guidance.md"
 NO_REDIRECTS = "      redirect_maps: {}\n"

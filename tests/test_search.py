@@ -1,7 +1,7 @@
 """Site search: one index per language, paragraphs as results, Welsh mutations, abbreviations.
 
 The index files are checked as built; the behaviour through Material's real search box in Chromium
-(tests/site_search.py). How good the results are is tests/test_search_quality.py.
+(tests/helpers.py). How good the results are is tests/test_search_quality.py.
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ import pytest
 from guidance.content.search_sections import cut_units
 from guidance.content.search_synonyms import Synonyms
 from guidance.content.welsh import mutations, radicals
-from site_search import SearchBox
-from test_site import CHAPTERS
+from helpers import CHAPTERS, ROOT, SearchBox
 
-ROOT = Path(__file__).resolve().parents[1]
 LUNR = ROOT / "overrides" / "assets" / "javascripts" / "lunr" / "min"
 CH3 = "chapter-3-safeguarding-procedures/"
 

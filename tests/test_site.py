@@ -7,36 +7,8 @@ import re
 
 import pytest
 
-import source_text
-from conftest import ROOT
 from guidance.content.model import DOCS, load_pages
-
-CHAPTERS = {
-    "introduction/": (1, 23),
-    "chapter-1-understanding-cse/": (24, 50),
-    "chapter-2-preventing-cse/": (51, 138),
-    "chapter-3-safeguarding-procedures/": (139, 166),
-    "chapter-4-care-and-support/": (167, 265),
-    "chapter-5-disrupting-perpetrators/": (266, 300),
-}
-
-
-def text_of(element) -> str:
-    """Text with blocks separated but inline markup joined: "<abbr>CSE</abbr>-experienced" is one word."""
-    element = element.__copy__()
-    for tag in element.select("abbr, em, strong, span, a:not(.para-num), code"):
-        tag.unwrap()
-    element.smooth()
-    return element.get_text(" ")
-
-
-def para_words(div) -> list[str]:
-    """Words of a rendered paragraph without its number link and footnote markers."""
-    div = div.__copy__()
-    for tag in div.select("a.para-num, sup[id^=fnref]"):
-        tag.decompose()
-    return source_text.words(text_of(div))
-
+from helpers import CHAPTERS, ROOT, page_preamble, para_words, paragraph_segments, text_of, words
 
 def test_every_paragraph_is_anchored_once_on_its_chapter(page):
     found = {}
@@ -63,11 +35,11 @@ def test_paragraph_158_holds_its_text_and_a_visible_permalink(page):
 def test_paragraphs_match_the_source_word_for_word(page, path):
     """Each rendered paragraph equals the start of its source segment (extraction fixes only
     rejoin text split by page breaks, which leaves the word sequence unchanged)."""
-    segments = source_text.paragraph_segments()
+    segments = paragraph_segments()
     first, last = CHAPTERS[path]
     for n in range(first, last + 1):
         got = para_words(page(path).select_one(f"#para-{n}"))
-        expected = source_text.words(segments[n])
+        expected = words(segments[n])
         assert got and got == expected[: len(got)], f"paragraph {n} differs from the source"
 
 
@@ -76,13 +48,13 @@ def test_no_source_word_is_lost_or_changed(page, path):
     """The whole chapter (paragraphs, headings, boxes, quotes) holds every source word in order;
     the site may only add words (box titles, hidden labels), never drop or change one."""
     first, last = CHAPTERS[path]
-    segments = source_text.paragraph_segments()
-    expected = source_text.words(source_text.page_preamble(first))
-    expected += [w for n in range(first, last + 1) for w in source_text.words(segments[n])]
+    segments = paragraph_segments()
+    expected = words(page_preamble(first))
+    expected += [w for n in range(first, last + 1) for w in words(segments[n])]
     content = page(path).select_one("article").__copy__()
     for tag in content.select("a.para-num, sup[id^=fnref], .footnote, a.headerlink, h1, .md-source-file"):
         tag.decompose()
-    got = source_text.words(text_of(content))
+    got = words(text_of(content))
     matcher = difflib.SequenceMatcher(a=expected, b=got, autojunk=False)
     lost = [(expected[max(0, i1 - 5):i1], expected[i1:i2]) for op, i1, i2, _, _ in matcher.get_opcodes() if op in ("delete", "replace")]
     assert not lost, f"{path}: source words missing or changed (context, words): {lost[:5]}"

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of, run
-from test_checks import CH3, RESPONSE, remove_paragraph
+from helpers import CH3, RESPONSE, ROOT, edit, line_of, remove_paragraph, run
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import source_text
 from guidance.content import references
-from test_site import CHAPTERS, para_words
+from helpers import CHAPTERS, para_words, words
 
 PAGES = ["", "introduction/", *list(CHAPTERS)[1:], "references/"]
 
@@ -69,4 +68,4 @@ def test_welsh_quotes_keep_the_young_peoples_own_words(page):
     assert originals, "the English originals of young people's quotes are missing"
     en_text = page("chapter-4-care-and-support/").select_one("article").get_text()
     for p in originals:
-        assert " ".join(source_text.words(p.get_text())[:6]) in " ".join(source_text.words(en_text))
+        assert " ".join(words(p.get_text())[:6]) in " ".join(words(en_text))

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, edit, run
-from test_checks import CH3, RESPONSE
+from helpers import CH3, RESPONSE, ROOT, edit, run
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 Q = f"{{{NS}}}"
