@@ -103,9 +103,9 @@ def check(*only: str, docs: Path = ROOT / "docs", docs_cy: Path = ROOT / "docs_c
     return (1 if problems else 0), "\n".join(str(p) for p in problems)
 
 
-def guidance(*args: str) -> tuple[int, str]:
-    """The `guidance` command run in this process (its entry point, cli.main): the exit code and
-    what it printed (stdout, then stderr). Saves starting Python for each of the many commands the
+def guidance(*args: str) -> subprocess.CompletedProcess:
+    """The `guidance` command run in this process (its entry point, cli.main), as run() would start
+    it: exit status and what it printed. Saves starting Python for each of the many commands the
     translation tests give."""
     import contextlib
     import io
@@ -118,7 +118,7 @@ def guidance(*args: str) -> tuple[int, str]:
             code = cli.main(list(args))
         except SystemExit as exit_:  # argparse refusing the options
             code = exit_.code
-    return code, out.getvalue() + err.getvalue()
+    return subprocess.CompletedProcess(["guidance", *args], code, out.getvalue(), err.getvalue())
 
 
 # --- the built site ------------------------------------------------------------------------------

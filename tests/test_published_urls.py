@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PREFIX, ROOT, edit, line_of, run
+import helpers
+from helpers import PREFIX, ROOT, edit, guidance, line_of, run
 
 OLD, NEW = "about.md", "about-this-guidance.md"
 NO_REDIRECTS = "      redirect_maps: {}\n"
@@ -18,24 +19,19 @@ NO_REDIRECTS = "      redirect_maps: {}\n"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The pages, the site configuration and the record of published addresses, to break."""
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for name in ("mkdocs.yml", "published-urls.txt"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return helpers.copy_project(tmp_path, "docs", "docs_cy", "mkdocs.yml", "published-urls.txt")
 
 
 def check(project: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
-                 "--only", "published-urls")
-    return result.returncode, result.stdout + result.stderr
+    return helpers.check("published-urls", docs=project / "docs", docs_cy=project / "docs_cy",
+                         config=project / "mkdocs.yml", published_urls=project / "published-urls.txt")
 
 
 def record(project: Path) -> str:
-    result = run("guidance", "urls", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
-                 "--record")
+    """`guidance urls --record` on the copy, in this process."""
+    result = guidance("urls", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
+                      "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
+                      "--record")
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

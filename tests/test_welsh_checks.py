@@ -1,12 +1,18 @@
-"""The Welsh publishing gate: CI fails, with file:line, whenever the Welsh edition falls behind."""
+"""The Welsh publishing gate: CI fails, with file:line, whenever the Welsh edition falls behind.
+
+Each test breaks a copy of docs/ and docs_cy/ and runs the checks it is about in this process
+(helpers.check); the translation record is refreshed through the function behind
+`guidance translations --record`. The real `guidance translations` report runs once, on the real edition.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+import helpers
+from guidance.content import translation
 from helpers import CH3, RESPONSE, ROOT, edit, line_of, remove_paragraph, run
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
@@ -14,24 +20,18 @@ PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    return helpers.copy_project(tmp_path, "docs", "docs_cy")
 
 
 def check(project: Path, *only: str) -> tuple[int, str]:
-    args = ["guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy")]
-    for name in only:
-        args += ["--only", name]
-    result = run(*args)
-    return result.returncode, result.stdout + result.stderr
+    return helpers.check(*only, docs=project / "docs", docs_cy=project / "docs_cy")
 
 
 def record(project: Path, *pages: str) -> None:
-    """Refresh the translation record of Welsh pages the way the check's message says to."""
-    result = run("guidance", "translations", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--record", *(str(project / "docs_cy" / page) for page in pages))
-    assert result.returncode == 0, result.stdout + result.stderr
+    """Refresh the translation record of Welsh pages the way the check's message says to
+    (`guidance translations --record PAGE…` does this for each page)."""
+    for page in pages:
+        translation.record(project / "docs_cy" / page, project / "docs", project / "docs_cy")
 
 
 def test_the_real_edition_passes_the_gate():

@@ -1,9 +1,10 @@
 """The translator's round trip: `guidance translations export` writes XLIFF 1.2 that CAT tools import,
 `guidance translations import` takes the translated file back — or refuses it, writing nothing.
 
-Every test works on a temporary copy of docs/ and docs_cy/ and runs the real CLI. The XLIFF is read
-and edited here with the standard library's ElementTree, not with the library that wrote it, the way
-a CAT tool of its own would.
+Every test works on a temporary copy of docs/ and docs_cy/ and gives the real commands, in this
+process (helpers.guidance: the command's entry point, without starting Python each time); the checks
+they hand over to run in this process too (helpers.check). The XLIFF is read and edited here with the
+standard library's ElementTree, not with the library that wrote it, the way a CAT tool of its own would.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import helpers
 from helpers import CH3, RESPONSE, ROOT, edit, run
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -25,14 +27,17 @@ P145 = f"{CH3}#para-145"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("docs", "docs_cy"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    return helpers.copy_project(tmp_path, "docs", "docs_cy")
 
 
 def guidance(project: Path, *args: str):
-    return run("guidance", "translations", *args,
-               "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"))
+    """`guidance translations ARGS` on the copy."""
+    return helpers.guidance("translations", *args, "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"))
+
+
+def check(project: Path, *only: str) -> tuple[int, str]:
+    """What `guidance check --only …` says about the copy."""
+    return helpers.check(*only, docs=project / "docs", docs_cy=project / "docs_cy")
 
 
 def export(project: Path, *args: str) -> Path:
@@ -146,9 +151,8 @@ def test_translator_edits_one_paragraph_and_signs_it_off(project):
     assert rec["status"] == "draft"  # the rest of the page is not reviewed yet
     report = guidance(project).stdout
     assert f"docs_cy/{CH3}: 28 paragraph(s): 1 reviewed, 27 draft, 0 outdated" in report
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--only", "welsh-translation-record", "--only", "welsh-structure")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record", "welsh-structure")
+    assert code == 0, out
     # what the translator signed off leaves the --draft export; English changed later makes it outdated again
     assert P145 not in units(export(project, "--draft", f"docs/{CH3}"))
     edit(project / "docs" / CH3, "145. Information sharing is central", "145. Sharing information is central")
@@ -157,10 +161,9 @@ def test_translator_edits_one_paragraph_and_signs_it_off(project):
 
 def test_english_only_editor_exports_outdated_units_and_imports_the_translation(project):
     edit(project / "docs" / CH3, "145. Information sharing is central", "145. Sharing information is central")
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--only", "welsh-translation-record")
-    assert result.returncode == 1
-    assert "guidance translations export --outdated --xliff outdated.xlf" in result.stdout
+    code, out = check(project, "welsh-translation-record")
+    assert code == 1
+    assert "guidance translations export --outdated --xliff outdated.xlf" in out
     xlf = export(project, "--outdated")
     found = units(xlf)
     assert list(found) == [P145]
@@ -168,9 +171,8 @@ def test_english_only_editor_exports_outdated_units_and_imports_the_translation(
     translate(xlf, P145, prefix("Mae rhannu gwybodaeth yn ganolog. "), state="translated")
     code, out = import_(project, xlf)
     assert code == 0, out
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--only", "welsh-translation-record")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record")
+    assert code == 0, out
     assert "reviewed" not in record(project, CH3)  # recorded, not signed off
     assert guidance(project, "export", "--outdated", "--xliff", str(project / "none.xlf")).returncode == 0
     assert not (project / "none.xlf").exists()
@@ -317,9 +319,8 @@ def test_welsh_link_addresses_and_english_title_marks_survive_an_edit(project):
     assert "(../chapter-3-safeguarding-procedures.md#ymateb-cymesur)" in guide  # the Welsh anchor, not the English
     chapter = (project / "docs_cy" / "chapter-2-preventing-cse.md").read_text(encoding="utf-8")
     assert "82. Sylwer: Mae tystiolaeth o'r *Care Crisis Review*{lang=en} a gynhaliwyd" in chapter
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--only", "internal-links", "--only", "welsh-structure", "--only", "welsh-translation-record")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "internal-links", "welsh-structure", "welsh-translation-record")
+    assert code == 0, out
 
 
 def test_welsh_edited_in_the_repository_while_the_file_was_out_is_not_overwritten(project):
@@ -366,9 +367,8 @@ def test_block_added_in_english_is_added_to_the_welsh(project):
     assert code == 0, out
     welsh = (project / "docs_cy" / CH3).read_text(encoding="utf-8")
     assert "ledled Cymru.\n    - Pwynt newydd am CSE.\n    - Mae nifer o Ganllawiau" in welsh
-    result = run("guidance", "check", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                 "--only", "welsh-translation-record", "--only", "welsh-structure")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record", "welsh-structure")
+    assert code == 0, out
 
 
 def test_block_removed_from_english_is_pointed_out_not_deleted(project):
