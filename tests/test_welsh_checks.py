@@ -13,7 +13,7 @@ import pytest
 
 import helpers
 from guidance.content import translation
-from helpers import CH3, RESPONSE, ROOT, edit, line_of, remove_paragraph, run
+from helpers import CH3, RESPONSE, edit, line_of, remove_paragraph, run
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
