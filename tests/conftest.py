@@ -34,6 +34,32 @@ def pytest_report_header(config) -> list[str]:
             f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
 
 
+#: The tiers (pyproject.toml, [tool.pytest.ini_options] markers): each test is marked with one, by a
+#: module's `pytestmark` or on the test itself. `pytest -m unit` runs the fast tier.
+TIERS = ("unit", "build", "browser")
+#: Fixtures that build the site or start the browser (or need one that does), and the least tier a
+#: test using them must be marked with.
+NEEDS = {"browser": "browser", "site": "build"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Refuse the run if a test is marked with no tier or two, or uses the built site or the browser
+    (directly or through another fixture) with a lower tier than that: `-m unit` must never start a
+    build, and a new test cannot be left out of every tier."""
+    wrong = []
+    for item in items:
+        tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS}, key=TIERS.index)
+        if len(tiers) != 1:
+            wrong.append(f"{item.nodeid}: marked {tiers or 'with no tier'}; mark it with one of {', '.join(TIERS)}")
+            continue
+        needed = [NEEDS[name] for name in NEEDS if name in item.fixturenames]
+        if needed and TIERS.index(tiers[0]) < max(TIERS.index(n) for n in needed):
+            wrong.append(f"{item.nodeid}: marked {tiers[0]} but uses the {' and the '.join(n for n in NEEDS if n in item.fixturenames)} "
+                         f"fixture; mark it {max(needed, key=TIERS.index)}")
+    if wrong:
+        raise pytest.UsageError("tests without the right tier (pytest.mark.unit, build or browser):\n  " + "\n  ".join(wrong))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`, with its downloads, as
@@ -51,6 +77,16 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def page(site: Path) -> Pages:
     return Pages(site)
+
+
+@pytest.fixture(scope="session")
+def link_check(site: Path) -> tuple[list[str], int]:
+    """Every internal link and #anchor of the built site, both languages, checked over HTTP by
+    linkchecker (what `guidance links` runs): the problems, in its words, and how many links and
+    anchors it checked. The crawl takes a minute or more, so it runs once and its tests read it."""
+    from guidance.site import links
+
+    return links.check_site(site, PREFIX)
 
 
 @pytest.fixture(scope="session")

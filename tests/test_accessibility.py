@@ -21,6 +21,7 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+@pytest.mark.browser
 def test_every_page_has_no_axe_violations(site, tab, axe_source):
     report = []
     rules_run = set()
@@ -41,6 +42,7 @@ def test_every_page_has_no_axe_violations(site, tab, axe_source):
     assert not report, "\n".join(report)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_titles_unique_lang_set_one_h1_and_no_skipped_heading_levels(site, page, lang):
     paths = [p for p in all_pages(site) if p.startswith("cy/") == (lang == "cy")]
@@ -57,6 +59,7 @@ def test_titles_unique_lang_set_one_h1_and_no_skipped_heading_levels(site, page,
             assert after <= before + 1, f"{path}: heading level jumps from h{before} to h{after}"
 
 
+@pytest.mark.browser
 def test_keyboard_focus_is_visible(tab):
     tab.goto("chapter-3-safeguarding-procedures/")
     for _ in range(40):

@@ -15,6 +15,8 @@ from guidance.benchmark import floor, pages, report, scale
 from guidance.benchmark.project import copy_project, load_mkdocs_yml, nav_files
 from helpers import ROOT
 
+pytestmark = pytest.mark.unit
+
 
 def test_benchmark_help_documents_its_options_and_targets(capsys):
     with pytest.raises(SystemExit) as exit_:

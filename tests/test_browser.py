@@ -11,6 +11,7 @@ from helpers import SITE_URL
 CH3 = "chapter-3-safeguarding-procedures/"
 
 
+@pytest.mark.browser
 def test_language_link_keeps_page_and_paragraph_english_to_welsh(tab):
     tab.goto(CH3 + "#para-158")
     with tab.expect_navigation():
@@ -20,6 +21,7 @@ def test_language_link_keeps_page_and_paragraph_english_to_welsh(tab):
     assert tab.locator("#para-158").is_visible()
 
 
+@pytest.mark.browser
 def test_language_menu_keeps_page_and_paragraph_welsh_to_english(tab):
     tab.goto("cy/" + CH3 + "#para-158")
     tab.hover(".md-header__option .md-select")
@@ -29,6 +31,7 @@ def test_language_menu_keeps_page_and_paragraph_welsh_to_english(tab):
     assert tab.locator("html").get_attribute("lang") == "en"
 
 
+@pytest.mark.browser
 def test_language_menu_carries_the_paragraph_on_screen(tab):
     """A reader scrolled to paragraph 160 uses the (sticky) header menu: Welsh opens at the
     paragraph they were reading — the one just below the header."""
@@ -51,6 +54,7 @@ def test_language_menu_carries_the_paragraph_on_screen(tab):
     assert tab.url.endswith("/cy/chapter-3-safeguarding-procedures/#" + reading), (reading, tab.url)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix,message", [("", "Link to paragraph 158 copied"),
                                             ("cy/", "Wedi copïo'r ddolen i baragraff 158")])
 def test_paragraph_permalink_copies_its_address(tab, prefix, message):
@@ -62,6 +66,7 @@ def test_paragraph_permalink_copies_its_address(tab, prefix, message):
     assert copied.endswith(f"/{prefix}{CH3}#para-158")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_footnote_tooltip_shows_the_reference(tab, prefix):
     tab.goto(prefix + "introduction/")
@@ -71,6 +76,7 @@ def test_footnote_tooltip_shows_the_reference(tab, prefix):
     assert "Safeguarding Children Involved in Prostitution" in tooltip.inner_text()
 
 
+@pytest.mark.browser
 def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
     """Every request a page view makes is answered, and the console stays clean: a 404 costs a phone
     a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link)."""
@@ -85,6 +91,7 @@ def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
     assert not errors, f"console errors: {errors[:10]}"
 
 
+@pytest.mark.build
 def test_hreflang_alternates_are_absolute_and_lead_to_each_other(page):
     for kind, lang, path in page_types.pages():
         links = {link["hreflang"]: link["href"] for link in page(path).select("head link[rel=alternate][hreflang]")}
@@ -102,12 +109,14 @@ def _highlighted_below_the_header(tab, target: str, sibling: str) -> None:
         f"{target} is hidden under the header"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_the_references_entry_a_search_result_lands_on_is_highlighted(tab, prefix):
     tab.goto(prefix + "references/#ref-Hallett2017making")
     _highlighted_below_the_header(tab, "li:has(> #ref-Hallett2017making)", "li:has(> [id^=ref-]):not(:has(> #ref-Hallett2017making))")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_the_footnote_a_reference_mark_lands_on_is_highlighted(tab, prefix):
     tab.goto(prefix + "introduction/")

@@ -24,6 +24,8 @@ import pytest
 import helpers
 from helpers import BIN, edit, line_of, run
 
+pytestmark = pytest.mark.build
+
 INTRO = "docs/introduction.md"
 CH3 = "docs/chapter-3-safeguarding-procedures.md"
 #: What the build prints after the messages.

@@ -16,6 +16,8 @@ import pytest
 import helpers
 from helpers import line_of
 
+pytestmark = pytest.mark.unit
+
 ADVICE = ("is loaded from another site; readers' browsers would contact it. Save a copy in docs/assets/ "
           "(check its licence) or link to it instead.")
 

@@ -20,6 +20,8 @@ from guidance.checks import reports
 from guidance.content.model import load_pages
 from helpers import CH3, REACHING_18, ROOT, edit, guidance, line_of, remove_paragraph, run
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:

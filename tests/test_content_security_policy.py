@@ -28,6 +28,7 @@ def built_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.mark.build
 def test_every_built_page_carries_the_policy_first_in_head(site):
     pages = built_pages(site)
     assert len(pages) >= 2 * len(page_types.PAGE_TYPES) + 1  # both languages and the "page not found" page
@@ -65,6 +66,7 @@ def _carries_the_policy(tab) -> str:
         return m.httpEquiv === 'Content-Security-Policy' ? m.content : '' }""")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind,lang,path", READER_PAGES, ids=[f"{k}-{l}" for k, l, _ in READER_PAGES])
 def test_a_reader_using_the_page_meets_no_policy_violation(watched, kind, lang, path):
     tab = watched.tab
@@ -127,6 +129,7 @@ def _serve_with_injection(tab, path: str, keep_policy: bool = True) -> list[str]
 
 
 _PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+@pytest.mark.browser
 @pytest.mark.parametrize("path", [CH3, "cy/" + CH3])
 def test_the_policy_blocks_an_image_from_another_site_and_an_unhashed_inline_script(watched, path):
     tab = watched.tab
@@ -140,6 +143,7 @@ def test_the_policy_blocks_an_image_from_another_site_and_an_unhashed_inline_scr
     assert ("script-src-elem", "inline") in blocked, watched.violations
 
 
+@pytest.mark.browser
 def test_without_the_policy_the_same_injection_would_load_and_run(watched):
     """The control: the injected image and script are real (the test above can fail)."""
     tab = watched.tab
@@ -150,6 +154,7 @@ def test_without_the_policy_the_same_injection_would_load_and_run(watched):
     assert not watched.violations
 
 
+@pytest.mark.unit
 def test_only_the_page_s_own_inline_scripts_are_hashed():
     """A script that came with the page's content (its Markdown) gets no hash, so it would not run;
     data blocks are not scripts; a module script is."""
@@ -163,6 +168,7 @@ def test_only_the_page_s_own_inline_scripts_are_hashed():
     assert source_hash("a\r\nb") == source_hash("a\nb")  # as the HTML parser hands the script over
 
 
+@pytest.mark.browser
 def test_the_local_preview_reloads_itself_under_the_preview_policy(browser, tmp_path):
     """`mkdocs serve` adds a live-reload script with that moment's timestamps in it, which no hash can
     name: the preview's policy lets inline scripts run and is otherwise the published one, and a page

@@ -16,6 +16,8 @@ import pytest
 
 from guidance.site.page_types import VIEWPORTS, pages
 
+pytestmark = pytest.mark.browser
+
 LAYOUT_JS = Path(__file__).with_name("layout.js")
 #: Each page type in each language and viewport; one page load is shared by the checks of a case.
 CASES = [pytest.param((kind, lang, path, viewport), id=f"{kind}-{lang}-{viewport}")

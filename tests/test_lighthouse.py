@@ -20,6 +20,7 @@ from helpers import PREFIX
 ASSERTED = ("accessibility", "best-practices", "seo")
 
 
+@pytest.mark.build
 def test_the_test_server_gzips_text_as_github_pages_does(site):
     with serve(site, PREFIX, gzip=True) as base:
         with urllib.request.urlopen(urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})) as r:
@@ -29,6 +30,7 @@ def test_the_test_server_gzips_text_as_github_pages_does(site):
             assert r.headers["Content-Encoding"] is None and r.read() == (site / "index.html").read_bytes()
 
 
+@pytest.mark.browser
 def test_every_page_type_scores_100_for_accessibility_best_practices_and_seo(site):
     if reason := lighthouse.missing():
         pytest.fail(reason)

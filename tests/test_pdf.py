@@ -11,6 +11,8 @@ from pypdf import PdfReader
 
 from helpers import CHAPTERS, para_words
 
+pytestmark = pytest.mark.build
+
 
 @pytest.fixture(scope="module")
 def pdfs(site):

@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 from helpers import ROOT, run
 
+pytestmark = pytest.mark.build
+
 LANGUAGES = [("en", ""), ("cy", "cy/")]
 PROCEDURE = "practice-guide/safeguarding-procedure/"
 PROMPT = "practice-guide/practitioners-prompt/"

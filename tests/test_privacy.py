@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
 from helpers import all_pages
+
+pytestmark = pytest.mark.browser
 
 
 def test_no_page_makes_a_third_party_request(site, tab, site_url):

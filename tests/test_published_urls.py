@@ -54,6 +54,7 @@ def add_redirect(project: Path, old: str = OLD, new: str = NEW) -> None:
                    else ("      redirect_maps:\n", entry)))
 
 
+@pytest.mark.unit
 def test_the_record_lists_every_page_of_both_languages():
     result = run("guidance", "urls")
     assert result.returncode == 0, result.stdout
@@ -63,6 +64,7 @@ def test_the_record_lists_every_page_of_both_languages():
     assert "/" in listed and "/cy/" in listed and "/about/" in listed and "/cy/about/" in listed
 
 
+@pytest.mark.unit
 def test_renamed_page_without_redirect_fails_with_the_line_to_add(project):
     rename(project)
     code, out = check(project)
@@ -77,6 +79,7 @@ def test_renamed_page_without_redirect_fails_with_the_line_to_add(project):
     assert f"docs_cy/{NEW}:1: this page's address /cy/about-this-guidance/ is not in" in out
 
 
+@pytest.mark.unit
 def test_renamed_page_with_redirect_and_record_passes(project):
     rename(project)
     add_redirect(project)
@@ -89,6 +92,7 @@ def test_renamed_page_with_redirect_and_record_passes(project):
     assert "/about/" in lines and "/cy/about/" in lines
 
 
+@pytest.mark.unit
 def test_redirect_to_a_page_that_does_not_exist_fails(project):
     rename(project)
     add_redirect(project, new="about-this-guidanse.md")
@@ -99,6 +103,7 @@ def test_redirect_to_a_page_that_does_not_exist_fails(project):
     assert f"mkdocs.yml:{line}: the redirect '{OLD}: about-this-guidanse.md' leads to a page that does not exist" in out
 
 
+@pytest.mark.unit
 def test_redirect_from_a_page_that_still_exists_fails(project):
     add_redirect(project, old="glossary.md", new="key-points.md")
     code, out = check(project)
@@ -120,6 +125,7 @@ def renamed_site(tmp_path_factory) -> Path:
     return tmp / "site"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang,root", [("en", ""), ("cy", "cy/")])
 def test_old_address_leads_to_the_renamed_page_in_its_language(renamed_site, browser, lang, root):
     stub = (renamed_site / root / "about" / "index.html").read_text(encoding="utf-8")

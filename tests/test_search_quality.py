@@ -25,6 +25,8 @@ import yaml
 
 from helpers import SearchBox
 
+pytestmark = pytest.mark.browser
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 MODES = ("off", "unambiguous", "all")
 REQUIRED = 0.90

@@ -10,6 +10,7 @@ import pytest
 from guidance.content.model import DOCS, load_pages
 from helpers import CHAPTERS, ROOT, page_preamble, para_words, paragraph_segments, text_of, words
 
+@pytest.mark.build
 def test_every_paragraph_is_anchored_once_on_its_chapter(page):
     found = {}
     for path, (first, last) in CHAPTERS.items():
@@ -19,6 +20,7 @@ def test_every_paragraph_is_anchored_once_on_its_chapter(page):
     assert len(found) == 300
 
 
+@pytest.mark.build
 def test_paragraph_158_holds_its_text_and_a_visible_permalink(page):
     div = page("chapter-3-safeguarding-procedures/").select_one("#para-158")
     assert div is not None
@@ -31,6 +33,7 @@ def test_paragraph_158_holds_its_text_and_a_visible_permalink(page):
     assert div.select_one("strong").get_text() == "must"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", list(CHAPTERS))
 def test_paragraphs_match_the_source_word_for_word(page, path):
     """Each rendered paragraph equals the start of its source segment (extraction fixes only
@@ -43,6 +46,7 @@ def test_paragraphs_match_the_source_word_for_word(page, path):
         assert got and got == expected[: len(got)], f"paragraph {n} differs from the source"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", list(CHAPTERS))
 def test_no_source_word_is_lost_or_changed(page, path):
     """The whole chapter (paragraphs, headings, boxes, quotes) holds every source word in order;
@@ -60,6 +64,7 @@ def test_no_source_word_is_lost_or_changed(page, path):
     assert not lost, f"{path}: source words missing or changed (context, words): {lost[:5]}"
 
 
+@pytest.mark.build
 def test_sub_lists_stay_inside_their_paragraph(page):
     para7 = page("introduction/").select_one("#para-7")
     assert len(para7.select("li")) == 6
@@ -68,16 +73,19 @@ def test_sub_lists_stay_inside_their_paragraph(page):
     assert "Online exploitation does not always lead to contact abuse" in para30.get_text()
 
 
+@pytest.mark.build
 def test_statutory_musts_stay_bold(page):
     assert page("introduction/").select_one("#para-8 strong").get_text() == "must"
 
 
+@pytest.mark.build
 def test_no_dead_hash_links_are_published(page):
     for path in ["", *CHAPTERS]:
         dead = [a for a in page(path).select("a[href]") if a["href"] == "#"]
         assert not dead, (path, dead[:3])
 
 
+@pytest.mark.build
 def test_no_third_party_fonts_or_scripts(page):
     for path in ["", *CHAPTERS]:
         html = str(page(path))
@@ -87,11 +95,13 @@ def test_no_third_party_fonts_or_scripts(page):
             assert not re.match(r"^(https?:)?//", url), f"{path}: third-party asset {url}"
 
 
+@pytest.mark.build
 def test_footer_credits_the_source_and_licence(page):
     footer = page("").select_one("footer").get_text(" ", strip=True)
     assert "Crown copyright" in footer and "Open Government Licence v3.0" in footer
 
 
+@pytest.mark.build
 def test_structure_uses_real_constructs(page):
     ch1 = page("chapter-1-understanding-cse/")
     assert ch1.select_one(".admonition.abstract .admonition-title").get_text(strip=True) == "Summary"
@@ -104,6 +114,7 @@ def test_structure_uses_real_constructs(page):
     assert page("chapter-2-preventing-cse/").select("blockquote")  # young people's words
 
 
+@pytest.mark.build
 def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
     titles = {p.meta["title"] for p in load_pages(DOCS)}
     assert "Chapter 3 – Responding to Child Sexual Exploitation (CSE) – Safeguarding procedures" in titles
@@ -111,6 +122,7 @@ def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
         assert len(page(path).select("h1")) == 1, path
 
 
+@pytest.mark.browser
 def test_own_scripts_and_stylesheet_ship_without_comments_and_still_parse(site):
     """overrides/hooks/compact_assets.py: explanations stay in the repository, not in readers' downloads."""
     import shutil

@@ -6,6 +6,8 @@ import pytest
 
 from helpers import all_pages
 
+pytestmark = pytest.mark.build
+
 
 def test_every_page_links_to_both_statements_in_its_language(site, page):
     for path in all_pages(site):

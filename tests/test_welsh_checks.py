@@ -15,6 +15,8 @@ import helpers
 from guidance.content import translation
 from helpers import CH3, RESPONSE, edit, line_of, remove_paragraph, run
 
+pytestmark = pytest.mark.unit
+
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 

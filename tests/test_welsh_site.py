@@ -7,6 +7,8 @@ import pytest
 from guidance.content import references
 from helpers import CHAPTERS, para_words, words
 
+pytestmark = pytest.mark.build
+
 PAGES = ["", "introduction/", *list(CHAPTERS)[1:], "references/"]
 
 
