@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, OFFLINE_ZIP, PREFIX, Pages, run
+from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, RUN_AXE, WCAG_TAGS, Pages, all_pages, run
 
 
 def _output(*command: str) -> str:
@@ -110,6 +111,41 @@ def browser():
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield browser
         browser.close()
+
+
+@dataclass
+class Visit:
+    """One page of the built site as Chromium loaded it (until the network was idle for 0.5 s)."""
+    path: str
+    requests: list[str] = field(default_factory=list)  # every URL the page asked for
+    failed: list[tuple[int, str]] = field(default_factory=list)  # answers of 400 or more: (status, URL)
+    console_errors: list[str] = field(default_factory=list)
+    axe: dict = field(default_factory=dict)  # RUN_AXE's result: violations and the rules run
+
+
+@pytest.fixture(scope="session")
+def every_page(site: Path, browser, site_url: str) -> dict[str, Visit]:
+    """Every page built from Markdown (helpers.all_pages), both languages, opened once in one tab:
+    what it requested, which answers failed, what it logged as an error, and axe's verdict. The
+    privacy, missing-file and axe tests each read it instead of each loading every page again."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci --prefix tests` (bash scripts/dev.sh test does)"
+    context = browser.new_context(base_url=site_url)
+    # An init script, not a <script> added to the page: the page's Content-Security-Policy refuses those.
+    context.add_init_script(script=AXE.read_text(encoding="utf-8"))
+    tab = context.new_page()
+    visits: dict[str, Visit] = {}
+    current: list[Visit] = []
+    tab.on("request", lambda r: current[-1].requests.append(r.url))
+    tab.on("response", lambda r: current[-1].failed.append((r.status, r.url)) if r.status >= 400 else None)
+    tab.on("console", lambda m: current[-1].console_errors.append(m.text) if m.type == "error" else None)
+    try:
+        for path in [p.lstrip("/") for p in all_pages(site)]:
+            current.append(visits.setdefault(path, Visit(path)))
+            tab.goto(path, wait_until="networkidle")
+            current[-1].axe = tab.evaluate(RUN_AXE, [WCAG_TAGS, list(EXCLUDED_RULES)])
+    finally:
+        context.close()
+    return visits
 
 
 @pytest.fixture

@@ -172,6 +172,23 @@ def para_words(div) -> list[str]:
     return words(text_of(div))
 
 
+# --- accessibility rules (axe-core, in Chromium) -----------------------------------------------
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+#: Rules switched off, each with the reason. Keep this empty unless a rule cannot apply.
+EXCLUDED_RULES: dict[str, str] = {}
+#: axe's WCAG A and AA rules over the page as it is: the violations (first three elements each) and
+#: every rule that ran (passed, violated, incomplete or not applicable).
+RUN_AXE = """async ([tags, off]) => {
+    const rules = Object.fromEntries(off.map(id => [id, {enabled: false}]));
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules});
+    return {violations: r.violations.map(v => ({id: v.id, help: v.help,
+                targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))})),
+            rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id)};
+}"""
+
+
 # --- the reference text (tests/fixtures/source) --------------------------------------------------
 # The source is a PDF extraction: superscript numbers are footnote markers, a numbered paragraph
 # starts with "N. " and runs until the next one (boxes and headings in between are part of the

@@ -77,16 +77,13 @@ def test_footnote_tooltip_shows_the_reference(tab, prefix):
 
 
 @pytest.mark.browser
-def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
+def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(every_page):
     """Every request a page view makes is answered, and the console stays clean: a 404 costs a phone
-    a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link)."""
-    failed, errors = [], []
-    current = {"page": ""}
-    tab.on("response", lambda r: failed.append((current["page"], r.status, r.url)) if r.status >= 400 else None)
-    tab.on("console", lambda m: errors.append((current["page"], m.text)) if m.type == "error" else None)
-    for kind, lang, path in page_types.pages():
-        current["page"] = path or "/"
-        tab.goto(path, wait_until="networkidle")
+    a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link).
+    Every page, each page type among them, loaded until the network is idle (the every_page fixture)."""
+    assert {path for _, _, path in page_types.pages()} <= set(every_page)
+    failed = [(visit.path or "/", status, url) for visit in every_page.values() for status, url in visit.failed]
+    errors = [(visit.path or "/", text) for visit in every_page.values() for text in visit.console_errors]
     assert not failed, f"requests answered with an error: {failed[:10]}"
     assert not errors, f"console errors: {errors[:10]}"
 
