@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Set up a local environment (once) and serve, build or test the site.
 #
-#   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload
-#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its downloads
+#   bash scripts/dev.sh serve   # set up, then preview at http://127.0.0.1:8000/ with live reload (guidance serve)
+#   bash scripts/dev.sh build   # set up, then build the site into site/ (strict: warnings fail) with its downloads (guidance build)
 #   bash scripts/dev.sh test    # set up (incl. system packages the tests need), then run every check and test
+#   bash scripts/dev.sh check   # set up only what the content checks need, then run them (guidance check; CI's first job)
+#   bash scripts/dev.sh setup   # set up for building, and stop (the deploy workflow, which then runs guidance build)
 #
-# Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder.
+# Needs Python 3.11+ (python3) on Debian/Ubuntu. Creates .venv/ in the project folder. Options after
+# the command go to guidance (serve --dev-addr, build --site-dir, check --format github) or pytest (test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +28,11 @@ setup_python() {
       "$PYTHON" -m venv "$VENV"
     }
   fi
-  # Reinstall only when the dependency list changed.
-  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)-$1"
-  if [ ! -f "$stamp" ]; then
+  # Reinstall only when the dependency list changed; the test extra holds the check extra.
+  local hash stamp
+  hash=$(sha256sum pyproject.toml | cut -c1-16)
+  stamp="$VENV/.installed-$hash-$1"
+  if [ ! -f "$stamp" ] && [ ! -f "$VENV/.installed-$hash-test" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e ".[$1]"
     rm -f "$VENV"/.installed-*; touch "$stamp"
@@ -39,14 +44,17 @@ setup_python() {
 # drives Chromium itself: tests/lighthouse/audit.mjs); and the fonts the PDFs print with: Liberation
 # Sans, metric-compatible with the Helvetica and Arial of Material's font list, so the Prompt card lays
 # out as on readers' machines (Chromium alone brings only DejaVu).
+# `setup_system spelling`: only what `guidance check` needs (hunspell, aspell-cy).
 setup_system() {
   local missing=()
-  command -v npm >/dev/null || missing+=(nodejs npm)
   command -v hunspell >/dev/null || missing+=(hunspell)
   command -v aspell >/dev/null || missing+=(aspell)
   [ -e /usr/lib/aspell/cy.multi ] || missing+=(aspell-cy)
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+  if [ "${1:-}" != spelling ]; then
+    command -v npm >/dev/null || missing+=(nodejs npm)
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages)…" >&2
     as_root apt-get update -qq
@@ -57,14 +65,19 @@ setup_system() {
 case "${1:-}" in
   serve)
     setup_python test
-    exec "$VENV/bin/mkdocs" serve "${@:2}" ;;
+    exec "$VENV/bin/guidance" serve "${@:2}" ;;
   build)
     setup_system
     setup_python test
-    "$VENV/bin/mkdocs" build --strict "${@:2}"
-    # the downloads the home page links to: a PDF per language, and the offline copy (a zip)
-    "$VENV/bin/guidance" pdf site
-    exec "$VENV/bin/guidance" offline site/downloads/safeguarding-children-from-cse-offline.zip ;;
+    # mkdocs build --strict, then the downloads the home page links to: a PDF per language, the offline copy
+    exec "$VENV/bin/guidance" build "${@:2}" ;;
+  setup)
+    setup_system
+    setup_python test ;;
+  check)
+    setup_system spelling
+    setup_python check
+    exec "$VENV/bin/guidance" check "${@:2}" ;;
   test)
     setup_system
     setup_python test
@@ -74,5 +87,5 @@ case "${1:-}" in
     "$VENV/bin/guidance" check
     exec "$VENV/bin/python" -m pytest "${@:2}" ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, RUN_AXE, WCAG_TAGS, Pages, all_pages, run
+from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
 
 
 def _output(*command: str) -> str:
@@ -63,15 +63,18 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`, with its downloads, as
-    `bash scripts/dev.sh build` makes it."""
+    """The real site, built once per test run as `guidance build` (and so `bash scripts/dev.sh build` and
+    the deploy workflow) builds it: `mkdocs build --strict`, then the PDFs and the offline copy the
+    home page links to; published under PREFIX."""
+    from guidance.project import Project
+    from guidance.site.build import BuildError, build
+
     out = tmp_path_factory.mktemp("site")
-    result = run("mkdocs", "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    result = run("guidance", "pdf", str(out), "--prefix", PREFIX, timeout=600)  # the PDFs the site links to
-    assert result.returncode == 0, f"guidance pdf failed:\n{result.stdout}\n{result.stderr}"
-    result = run("guidance", "offline", str(out / "downloads" / OFFLINE_ZIP), timeout=600)  # the offline copy it links to
-    assert result.returncode == 0, f"guidance offline failed:\n{result.stdout}\n{result.stderr}"
+    try:
+        build(Project.at(ROOT), out, downloads=True, site_url=SITE_URL, capture=True, log=lambda line: None)
+    except BuildError as exc:
+        pytest.fail(f"guidance build failed: {exc}", pytrace=False)
+    assert (out / "downloads" / OFFLINE_ZIP).is_file()
     return out
 
 

@@ -26,9 +26,13 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from guidance.project import Project
+
 # --- the project -------------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Each language's root in the site ({"en": "", "cy": "cy/"}), as mkdocs.yml's i18n plugin defines them.
+ROOTS = Project.at(ROOT).roots
 BIN = Path(sys.executable).parent
 #: The site is built and served under a path prefix, as on GitHub Pages, so that links which only
 #: work at the server root are caught.
@@ -76,8 +80,15 @@ def remove_paragraph(path: Path, number: int) -> None:
     path.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
+#: What `guidance check` and the other content commands read of a project (mkdocs.yml for its folders
+#: and redirects): what copy_project copies unless told otherwise.
+CONTENT = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "editions.yml", "docs", "docs_cy")
+
+
 def copy_project(target: Path, *names: str) -> Path:
-    """A copy of only the named parts of the project (folders or files), to break one thing in."""
+    """A copy of the named parts of the project (folders or files; default CONTENT), to break one
+    thing in and check with `guidance … --root target` or check(root=target)."""
+    names = names or CONTENT
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
         if (ROOT / name).is_dir():
@@ -89,16 +100,16 @@ def copy_project(target: Path, *names: str) -> Path:
 
 # --- the content checks, in-process --------------------------------------------------------------
 
-def check(*only: str, docs: Path = ROOT / "docs", docs_cy: Path = ROOT / "docs_cy", bib: Path = ROOT / "bibliography.bib",
-          config: Path = ROOT / "mkdocs.yml", published_urls: Path = ROOT / "published-urls.txt") -> tuple[int, str]:
+def check(*only: str, root: Path = ROOT) -> tuple[int, str]:
     """The named checks (guidance.checks.CHECKS) over a project: the exit code and the lines
     `guidance check --only …` prints for them, one `file:line: message` a problem. Only the checks a
     test is about run, in this process: each test stays a few milliseconds (the Welsh terminology and
     spelling checks alone take a second). tests/test_checks.py runs the real command once."""
     from guidance import checks
+    from guidance.project import Project
 
     assert only, "name the checks the test is about"
-    content = checks.Content.load(docs, docs_cy, bib, config, published_urls)
+    content = checks.Content.of(Project.at(root))
     problems = checks.run_checks(content, only)
     return (1 if problems else 0), "\n".join(str(p) for p in problems)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guidance.site import page_types
-from helpers import SITE_URL
+from helpers import ROOTS, SITE_URL
 
 CH3 = "chapter-3-safeguarding-procedures/"
 
@@ -81,7 +81,7 @@ def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(every_p
     """Every request a page view makes is answered, and the console stays clean: a 404 costs a phone
     a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link).
     Every page, each page type among them, loaded until the network is idle (the every_page fixture)."""
-    assert {path for _, _, path in page_types.pages()} <= set(every_page)
+    assert {path for _, _, path in page_types.pages(ROOTS)} <= set(every_page)
     failed = [(visit.path or "/", status, url) for visit in every_page.values() for status, url in visit.failed]
     errors = [(visit.path or "/", text) for visit in every_page.values() for text in visit.console_errors]
     assert not failed, f"requests answered with an error: {failed[:10]}"
@@ -90,7 +90,7 @@ def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(every_p
 
 @pytest.mark.build
 def test_hreflang_alternates_are_absolute_and_lead_to_each_other(page):
-    for kind, lang, path in page_types.pages():
+    for kind, lang, path in page_types.pages(ROOTS):
         links = {link["hreflang"]: link["href"] for link in page(path).select("head link[rel=alternate][hreflang]")}
         assert set(links) == {"en", "cy"}, (path, links)
         assert all(href.startswith(SITE_URL) for href in links.values()), (path, links)

@@ -1,9 +1,8 @@
 """`mkdocs build` and `mkdocs serve` against the mistakes that used to end in a Python traceback.
 
 An editor previewing with `mkdocs serve` must be told file:line what to fix, in the words of
-`guidance check` (overrides/hooks/content_errors.py runs the same functions; each test compares the
-build's messages with what the check says, run in this process from the copy's folder), and the
-preview must keep answering. Each test copies the project to a temporary folder and breaks one thing. A broken
+`guidance check` (the guidance plugin runs the same functions: guidance.plugin.errors), and the preview must
+keep answering. Each test copies the project to a temporary folder and breaks one thing. A broken
 build stops in on_config, before any page is built, so these builds take about a second.
 """
 
@@ -53,8 +52,7 @@ def build_fails_with(project: Path, message: str, check: str) -> None:
     assert errors[-1] == f"{len(errors) - 1} {FIX_LINE}", out
     assert "Aborted with a BuildError!" in out
     with contextlib.chdir(project):  # file names as the build gives them: from the project's folder
-        _, checked = helpers.check(check, docs=project / "docs", docs_cy=project / "docs_cy", bib=project / "bibliography.bib",
-                                   config=project / "mkdocs.yml", published_urls=project / "published-urls.txt")
+        _, checked = helpers.check(check, root=project)
     assert set(errors[:-1]) <= set(checked.splitlines()), checked
 
 
@@ -168,3 +166,13 @@ def test_serve_keeps_the_last_good_site_and_picks_up_the_fix(project):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_unknown_marker(project):
+    path = project / "docs/local-practice-neath-port-talbot.md"
+    edit(path, "<!-- chart: meetings-per-year -->", "<!-- chrat: meetings-per-year -->")
+    line = line_of(path, "<!-- chrat:")
+    build_fails_with(project, f"docs/local-practice-neath-port-talbot.md:{line}: unknown marker <!-- chrat: meetings-per-year -->. "
+                              "The markers are <!-- chart: NAME -->, <!-- flow: NAME -->, <!-- references-list -->, "
+                              "<!-- changes -->, <!-- paragraph-history -->; "
+                              "fix the spelling.", "markers")

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from guidance.site import card
 from guidance.site.serve import serve
-from helpers import PREFIX, run
+from helpers import PREFIX, ROOT, run
 
 
 def pages(pdf: bytes) -> int:
@@ -55,7 +55,7 @@ def print_welsh_card(browser, site: Path) -> card.Card:
     context = browser.new_context()  # a cache of its own: the page may have changed since the last print
     try:
         with serve(site, PREFIX) as base:
-            return card.print_card(context.new_page(), base + "cy/" + card.CARD, "cy")
+            return card.print_card(context.new_page(), base + "cy/" + card.CARD, "cy", ROOT / "docs_cy")
     finally:
         context.close()
 

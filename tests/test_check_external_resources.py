@@ -2,7 +2,7 @@
 from another site. Each fault an editor could make fails with file:line, in English and in Welsh;
 links to other sites stay allowed.
 
-A small project (docs/ and docs_cy/, one page each and an included fragment) holds one case a line,
+A small project (mkdocs.yml, docs/ and docs_cy/, one page each and an included fragment) holds one case a line,
 each with its own address; the check runs once over it (in this process, as `guidance check --only
 external-resources` would) and each case looks for its own message.
 """
@@ -71,11 +71,12 @@ def _project(root: Path, cases: dict[str, tuple[str, str, str]], fragment: str) 
         (root / folder / "includes").mkdir(parents=True)
         (root / folder / "index.md").write_text(_page(cases), encoding="utf-8")
         (root / folder / FRAGMENT).write_text(f"Shared passage.\n\n{fragment}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: A small project\n", encoding="utf-8")
     return root
 
 
 def _check(root: Path) -> tuple[int, str]:
-    return helpers.check("external-resources", docs=root / "docs", docs_cy=root / "docs_cy")
+    return helpers.check("external-resources", root=root)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def test_a_resource_from_another_site_fails_with_file_and_line(faulty, folder, c
     markdown, what, url = CASES[case]
     page = root / folder / "index.md"
     assert code == 1
-    assert f"{page}:{line_of(page, markdown)}: {what} {url} {ADVICE}" in out, out
+    assert f"{folder}/index.md:{line_of(page, markdown)}: {what} {url} {ADVICE}" in out, out
 
 
 @pytest.mark.parametrize("folder", ["docs", "docs_cy"])
@@ -99,8 +100,8 @@ def test_a_resource_in_an_included_fragment_is_located_in_the_fragment(faulty, f
     root, code, out = faulty
     markdown, what, url = FRAGMENT_CASE
     fragment = root / folder / FRAGMENT
-    assert f"{fragment}:{line_of(fragment, markdown)}: {what} {url} {ADVICE}" in out, out
-    assert out.count(f"{fragment}:") == 1, "a fragment's problem is reported once, not once per page showing it"
+    assert f"{folder}/{FRAGMENT}:{line_of(fragment, markdown)}: {what} {url} {ADVICE}" in out, out
+    assert out.count(f"{folder}/{FRAGMENT}:") == 1, "a fragment's problem is reported once, not once per page showing it"
 
 
 def test_nothing_else_is_reported(faulty):

@@ -9,7 +9,6 @@ on the real content, which passes, and on one broken copy, which fails.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,12 @@ pytestmark = pytest.mark.unit
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+    """docs/ of a copy of the project."""
+    return helpers.copy_project(tmp_path / "project") / "docs"
 
 
 def check(docs: Path, *only: str) -> tuple[int, str]:
-    return helpers.check(*only, docs=docs)
+    return helpers.check(*only, root=docs.parent)
 
 
 
@@ -47,9 +45,9 @@ def test_a_problem_fails_the_command_with_file_line_and_what_to_do(docs):
     on stderr, and exit status 1 (which fails CI)."""
     path = docs / "introduction.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = guidance("check", "--docs", str(docs), "--only", "raw-script")
+    result = guidance("check", "--root", str(docs.parent), "--only", "raw-script")
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{path}:{line_of(path, '<script>')}: '<script' puts script into the page")
+    assert result.stdout.startswith(f"docs/introduction.md:{line_of(path, '<script>')}: '<script' puts script into the page")
     assert result.stderr == "\n1 problem(s) found. Fix each line above, then run `guidance check` again.\n"
 
 
@@ -77,7 +75,7 @@ def test_paragraph_outside_its_chapter_is_located_in_its_fragment(docs):
     code, out = check(docs, "paragraph-numbers")
     assert code == 1
     assert (f"{REACHING_18}:{line_of(fragment, '167. ')}: paragraph 167 is outside the range 'paragraphs: 139-166' "
-            f"of {docs / CH3}") in out
+            f"of docs/{CH3}") in out
     assert "chapter-4-care-and-support.md" in out and "paragraph 167 appears twice" in out
 
 
@@ -161,18 +159,15 @@ def test_lost_links_report_lists_every_gap():
     assert any("AllWales2008procedures" in r for r in bib_rows)
 
 
-BIB = ROOT / "bibliography.bib"
-
-
 @pytest.fixture
-def bib(tmp_path: Path) -> Path:
-    target = tmp_path / "bibliography.bib"
-    shutil.copy(BIB, target)
-    return target
+def bib(docs: Path) -> Path:
+    """bibliography.bib of the same copy of the project."""
+    return docs.parent / "bibliography.bib"
 
 
 def check_with(docs: Path, bib: Path, *only: str) -> tuple[int, str]:
-    return helpers.check(*only, docs=docs, bib=bib)
+    assert bib.parent == docs.parent, "the pages and the bibliography of one project"
+    return helpers.check(*only, root=docs.parent)
 
 
 def test_unknown_citation_key(docs, bib):

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from helpers import ROOTS
 from guidance.site import page_types
 from helpers import (INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, ROOT, SearchBox,
                      executable_inline_script_hashes, parse_policy, policy_of)
@@ -20,8 +21,8 @@ CH3 = "chapter-3-safeguarding-procedures/"
 #: What a reader searches for on each language's pages.
 QUERY = {"en": "exploitation", "cy": "camfanteisio"}
 #: Every page type, and the introduction, whose footnotes show as tooltips (no page type has footnotes).
-READER_PAGES = page_types.pages() + [("footnotes", lang, root + "introduction/")
-                                     for lang, root in page_types.LANGUAGES.items()]
+READER_PAGES = page_types.pages(ROOTS) + [("footnotes", lang, root + "introduction/")
+                                     for lang, root in ROOTS.items()]
 
 
 def built_pages(site: Path) -> list[Path]:

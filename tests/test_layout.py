@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOTS
 from guidance.site.page_types import VIEWPORTS, pages
 
 pytestmark = pytest.mark.browser
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.browser
 LAYOUT_JS = Path(__file__).with_name("layout.js")
 #: Each page type in each language and viewport; one page load is shared by the checks of a case.
 CASES = [pytest.param((kind, lang, path, viewport), id=f"{kind}-{lang}-{viewport}")
-         for kind, lang, path in pages() for viewport in VIEWPORTS]
+         for kind, lang, path in pages(ROOTS) for viewport in VIEWPORTS]
 #: Page types with numbered paragraphs (the chapter's, and the practice guide's copies of them).
 PARAGRAPH_KINDS = {"chapter", "practice-guide", "safeguarding-procedure"}
 PARAGRAPH_CASES = [case for case in CASES if case.values[0][0] in PARAGRAPH_KINDS]
@@ -207,7 +208,7 @@ def narrow(browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("kind,lang,path", [pytest.param(*p, id=f"{p[0]}-{p[1]}") for p in pages()])
+@pytest.mark.parametrize("kind,lang,path", [pytest.param(*p, id=f"{p[0]}-{p[1]}") for p in pages(ROOTS)])
 def test_pages_reflow_at_320_css_px(narrow, kind, lang, path):
     """WCAG 1.4.10: at 320 CSS px wide nothing needs scrolling sideways (a wide table may scroll in its own box)."""
     narrow.goto(path)

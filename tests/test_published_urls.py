@@ -19,19 +19,16 @@ NO_REDIRECTS = "      redirect_maps: {}\n"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The pages, the site configuration and the record of published addresses, to break."""
-    return helpers.copy_project(tmp_path, "docs", "docs_cy", "mkdocs.yml", "published-urls.txt")
+    return helpers.copy_project(tmp_path)
 
 
 def check(project: Path) -> tuple[int, str]:
-    return helpers.check("published-urls", docs=project / "docs", docs_cy=project / "docs_cy",
-                         config=project / "mkdocs.yml", published_urls=project / "published-urls.txt")
+    return helpers.check("published-urls", root=project)
 
 
 def record(project: Path) -> str:
     """`guidance urls --record` on the copy, in this process."""
-    result = guidance("urls", "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"),
-                      "--config", str(project / "mkdocs.yml"), "--published-urls", str(project / "published-urls.txt"),
-                      "--record")
+    result = guidance("urls", "--root", str(project), "--record")
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

@@ -41,7 +41,7 @@ def test_each_language_has_its_own_index_with_its_own_language(site):
     en_titles = " ".join(d["title"] for d in en["docs"])
     cy_titles = " ".join(d["title"] for d in cy["docs"])
     assert "Paragraff" not in en_titles and "Camfanteisio" not in en_titles
-    assert "Para 158 " not in cy_titles and "Paragraff 158 – Ymateb cymesur" in cy_titles
+    assert "para 158 " not in cy_titles and "Pennod 3, paragraff 158 – Ymateb cymesur" in cy_titles
 
 
 @pytest.mark.build
@@ -58,10 +58,11 @@ def test_every_numbered_paragraph_is_a_search_section(site, lang):
     locations = [d["location"] for d in index(site, lang)["docs"]]
     expected = [f"{path}#para-{n}" for path, (first, last) in CHAPTERS.items() for n in range(first, last + 1)]
     assert sorted(loc for loc in locations if "#para-" in loc) == sorted(expected)
-    label = "Paragraff" if lang == "cy" else "Para"
+    label = "paragraff" if lang == "cy" else "para"
     for doc in index(site, lang)["docs"]:
         if (m := re.search(r"#para-(\d+)$", doc["location"])):
-            assert doc["title"].startswith(f"{label} {m.group(1)} – "), doc["title"]
+            # where a reader quotes it from: "Chapter 3, para 158 – <heading>" ("Introduction, para 2")
+            assert re.match(rf"[^,]+, {label} {m.group(1)}( – |$)", doc["title"]), doc["title"]
             assert not doc["text"].startswith(("Paragraph", "Paragraff")), "number link indexed as text"
 
 
@@ -223,8 +224,8 @@ def test_english_page_finds_no_welsh_and_welsh_page_no_english(tab):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page_path,query,title", [
-    ("", "Independent Child Trafficking Advocates", "Para 158 – A proportionate response"),
-    ("cy/", "Eiriolwyr Annibynnol Masnachu Plant", "Paragraff 158 – Ymateb cymesur")])
+    ("", "Independent Child Trafficking Advocates", "Chapter 3, para 158 – A proportionate response"),
+    ("cy/", "Eiriolwyr Annibynnol Masnachu Plant", "Pennod 3, paragraff 158 – Ymateb cymesur")])
 def test_result_opens_the_paragraph(tab, page_path, query, title):
     box = SearchBox(tab, page_path)
     box._type(query)

@@ -2,7 +2,7 @@
 
 Each query is typed into Material's search box on an English or a Welsh page in Chromium; a query
 passes when its target paragraph or page is among the first three hits a reader sees
-(tests/helpers.py). Each language must reach 90%.
+(tests/helpers.py). Each language must reach 95%; top-1, top-3 and MRR are printed for each.
 
 Welsh mutation handling can be switched for a measurement run (the site is not rebuilt: the
 browser is handed lunr.cy.min.js with another `lunr.cy.mutationMode`):
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 MODES = ("off", "unambiguous", "all")
-REQUIRED = 0.90
+REQUIRED = 0.95
 TOP = 3
 
 mode_setting = os.environ.get("SEARCH_WELSH_MUTATIONS")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from guidance.content.model import DOCS, load_pages
+from guidance.content.model import load_pages
 from helpers import CHAPTERS, ROOT, page_preamble, para_words, paragraph_segments, text_of, words
 
 @pytest.mark.build
@@ -116,7 +116,7 @@ def test_structure_uses_real_constructs(page):
 
 @pytest.mark.build
 def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
-    titles = {p.meta["title"] for p in load_pages(DOCS)}
+    titles = {p.meta["title"] for p in load_pages(ROOT / "docs")}
     assert "Chapter 3 – Responding to Child Sexual Exploitation (CSE) – Safeguarding procedures" in titles
     for path in ["", *CHAPTERS]:
         assert len(page(path).select("h1")) == 1, path
@@ -124,7 +124,7 @@ def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
 
 @pytest.mark.browser
 def test_own_scripts_and_stylesheet_ship_without_comments_and_still_parse(site):
-    """overrides/hooks/compact_assets.py: explanations stay in the repository, not in readers' downloads."""
+    """guidance.plugin.content.compact_assets: explanations stay in the repository, not in readers' downloads."""
     import shutil
     import subprocess
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from guidance.content import translation
-from helpers import CH3, RESPONSE, edit, line_of, remove_paragraph, run
+from helpers import CH3, RESPONSE, ROOT, edit, guidance, line_of, remove_paragraph, run
 
 pytestmark = pytest.mark.unit
 
@@ -22,18 +21,17 @@ PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return helpers.copy_project(tmp_path, "docs", "docs_cy")
+    return helpers.copy_project(tmp_path)
 
 
 def check(project: Path, *only: str) -> tuple[int, str]:
-    return helpers.check(*only, docs=project / "docs", docs_cy=project / "docs_cy")
+    return helpers.check(*only, root=project)
 
 
 def record(project: Path, *pages: str) -> None:
-    """Refresh the translation record of Welsh pages the way the check's message says to
-    (`guidance translations --record PAGE…` does this for each page)."""
-    for page in pages:
-        translation.record(project / "docs_cy" / page, project / "docs", project / "docs_cy")
+    """Refresh the translation record of Welsh pages the way the check's message says to."""
+    result = guidance("translations", "--root", str(project), "--record", *(str(project / "docs_cy" / page) for page in pages))
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_real_edition_passes_the_gate():
@@ -88,7 +86,7 @@ def test_shared_paragraph_edited_flags_every_welsh_page_showing_it(project):
     assert f"docs_cy/{RESPONSE}:{welsh_line}: English paragraph 158 (" in out
     assert f"docs/{RESPONSE}:{line_of(english, '158. ')}) changed after this Welsh translation was recorded" in out
     for page in (CH3, PROCEDURE):
-        assert f"run `guidance translations --record {project / 'docs_cy' / page}`" in out
+        assert f"run `guidance translations --record docs_cy/{page}`" in out
     record(project, CH3, PROCEDURE)
     assert check(project, "welsh-translation-record")[0] == 0
 
@@ -98,6 +96,20 @@ def test_english_heading_edited_without_welsh_update_fails(project):
     code, out = check(project, "welsh-translation-record")
     assert code == 1
     assert "changed outside its numbered paragraphs" in out
+
+
+def test_spelling_accepts_the_words_of_the_checked_projects_own_word_list(project):
+    """`--root COPY` checks COPY's Welsh against COPY's word list, not the one of the checkout the
+    command is installed from (which does not know the word)."""
+    word = "Plantsganolog"
+    assert word not in (ROOT / "docs_cy" / "spelling-wordlist.txt").read_text(encoding="utf-8")
+    edit(project / "docs_cy" / RESPONSE, "158. ", f"158. {word} ")
+    code, out = check(project, "welsh-spelling")
+    assert code == 1 and f"'{word}' is not in the Welsh dictionary" in out, out  # neither dictionary knows it
+    wordlist = project / "docs_cy" / "spelling-wordlist.txt"
+    wordlist.write_text(wordlist.read_text(encoding="utf-8") + f"{word}\n", encoding="utf-8")
+    code, out = check(project, "welsh-spelling")
+    assert code == 0 and out == "", out
 
 
 def test_misspelt_welsh_word_fails_at_its_fragment_line(project):
@@ -190,6 +202,7 @@ def small(tmp_path: Path) -> Path:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "page.md").write_text(text, encoding="utf-8")
     (tmp_path / "docs_cy" / "terminology.yml").write_text(TERMS, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: A small edition\n", encoding="utf-8")
     return tmp_path
 
 
@@ -253,8 +266,9 @@ def test_broken_terminology_file_is_one_line_not_a_traceback(small):
 
 
 def test_the_real_terminology_file_is_well_formed():
-    from guidance.checks import TERMINOLOGY, _terms
-    terms, problems = _terms(TERMINOLOGY)
+    from guidance.checks import _terms
+    from guidance.project import Project
+    terms, problems = _terms(Project.at(ROOT).terminology)
     assert not problems
     by_en = {t.en: t for t in terms}
     assert by_en["potential"].only_where_english and not by_en["potential"].require

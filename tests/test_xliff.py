@@ -27,17 +27,17 @@ P145 = f"{CH3}#para-145"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return helpers.copy_project(tmp_path, "docs", "docs_cy")
+    return helpers.copy_project(tmp_path)
 
 
 def guidance(project: Path, *args: str):
     """`guidance translations ARGS` on the copy."""
-    return helpers.guidance("translations", *args, "--docs", str(project / "docs"), "--docs-cy", str(project / "docs_cy"))
+    return helpers.guidance("translations", *args, "--root", str(project))
 
 
 def check(project: Path, *only: str) -> tuple[int, str]:
     """What `guidance check --only …` says about the copy."""
-    return helpers.check(*only, docs=project / "docs", docs_cy=project / "docs_cy")
+    return helpers.check(*only, root=project)
 
 
 def export(project: Path, *args: str) -> Path:

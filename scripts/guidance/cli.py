@@ -1,26 +1,8 @@
-"""guidance — one command for editors and CI.
+"""The `guidance` command: content checks, translation and site tools for editors and CI.
 
-  guidance check         run every content check; prints file:line: what is wrong and how to fix it
-  guidance lost-links    list links whose address was lost from the source, for an editor to restore
-  guidance translations  list Welsh pages and paragraphs that are missing, outdated, draft or reviewed;
-                         --record FILE after updating a Welsh page
-  guidance translations export --xliff FILE [PAGE…] [--outdated|--draft]
-                         write the text to translate as XLIFF 1.2 for a translator's CAT tool
-  guidance translations import FILE
-                         check a translated XLIFF file, then write its Welsh into docs_cy/
-  guidance links SITE    check every internal link and #anchor of a built site (both languages)
-  guidance pdf SITE      print the whole guidance and the Prompt card, each a PDF per language, into
-                         SITE/downloads/
-  guidance screenshots SITE
-                         PNGs of every page type, both languages, phone and desktop, into
-                         build/screenshots/, to look at a change before it is merged
-  guidance offline ZIP   build the offline copy (both languages, search from disk) into one zip
-  guidance urls          list every page address and whether published-urls.txt records it;
-                         --record after adding a page
-  guidance benchmark     measure build time, live-preview rebuild, page weight, Lighthouse Performance
-                         and search index size against their targets; prints a report and writes it as JSON
-
-Run `guidance <command> --help` for the options of each command.
+Its documentation is its help text, written once below in the argparse parsers: `guidance --help`
+lists the commands, `guidance COMMAND --help` explains one. Each command works on one Project
+(guidance.project): the folder --root names, or the one holding the current folder.
 """
 
 from __future__ import annotations
@@ -28,31 +10,79 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
 from guidance import benchmark
-from guidance.site import card
 from guidance import checks
+from guidance.checks import reports
+from guidance.checks import urls
+from guidance.content import translation
+from guidance.content import xliff
+from guidance.content.model import load_pages, rel
+from guidance.project import Project, ProjectError
+from guidance.site import build as site_build
+from guidance.site import card
 from guidance.site import links
 from guidance.site import offline
 from guidance.site import pdf
-from guidance.checks import reports
 from guidance.site import screenshots
 from guidance.site import serve
-from guidance.content import translation
-from guidance.checks import urls
-from guidance.content import xliff
-from guidance.content.model import DOCS, DOCS_CY, ROOT, load_pages, rel
-from guidance.content.references import BIBLIOGRAPHY
+
+
+def _project(args: argparse.Namespace) -> Project:
+    """The project a command works on: --root, else the one holding the current folder."""
+    return Project.at(Path(args.root)) if getattr(args, "root", None) else Project.find()
+
+
+def _site(args: argparse.Namespace) -> Path:
+    """The built site a command reads: SITE, else the project's site_dir (where `guidance build` writes it)."""
+    return Path(args.site) if args.site else _project(args).site_dir
+
+
+def _prefix(args: argparse.Namespace) -> str:
+    return args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does (core/src/command.ts)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value (file=, title=): also ':' and ','."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _repository_root(folder: Path) -> Path | None:
+    """The git checkout holding folder (where `.git` is: a folder, or a file in a worktree), or None."""
+    return next((d for d in (folder, *folder.parents) if (d / ".git").exists()), None)
+
+
+def github_annotation(problem: checks.Problem, project: Project) -> str:
+    """A problem as a GitHub Actions workflow command, which GitHub shows on the line of the pull
+    request's diff: `::error file=PATH,line=N,title=CHECK::message`, PATH from the repository root."""
+    path = (project.root / problem.file).resolve()
+    base = _repository_root(project.root) or project.root
+    try:
+        file = path.relative_to(base).as_posix()
+    except ValueError:
+        file = problem.file
+    properties = {"file": file, "line": str(problem.line), "title": problem.check or "guidance check"}
+    if problem.line < 1:
+        del properties["line"]
+    return ("::error " + ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+            + "::" + _escape_data(problem.message))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    content = checks.Content.load(Path(args.docs), Path(args.docs_cy), Path(args.bib), Path(args.config),
-                                  Path(args.published_urls))
+    project = _project(args)
+    content = checks.Content.of(project)
     problems = checks.run_checks(content, args.only)
     for problem in problems:
-        print(problem)
+        print(github_annotation(problem, project) if args.format == "github" else problem)
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix each line above, then run `guidance check` again.", file=sys.stderr)
         return 1
@@ -61,7 +91,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_lost_links(args: argparse.Namespace) -> int:
-    rows = reports.lost_links(load_pages(Path(args.docs)), Path(args.bib))
+    project = _project(args)
+    rows = reports.lost_links(load_pages(project.docs), project.bibliography)
     for row in rows:
         print(row)
     print(f"\n{len(rows)} link(s) lost from the source. Once an address is confirmed, restore it: in a page, replace "
@@ -71,13 +102,14 @@ def _cmd_lost_links(args: argparse.Namespace) -> int:
 
 
 def _cmd_translations(args: argparse.Namespace) -> int:
+    project = _project(args)
     if args.record:
         for name in args.record:
-            rec = translation.record(Path(name), Path(args.docs), Path(args.docs_cy))
+            rec = translation.record(_in_project(project, name), project.docs, project.docs_cy)
             print(f"{name}: recorded {len(rec['paragraphs'])} paragraph(s) of the English text; status {rec['status']}.")
         return 0
-    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
-    reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+    edition = translation.Edition.load(project.docs, project.docs_cy)
+    reader = translation.UnitReader(project.docs, project.docs_cy)
     counts = {"missing": 0, "outdated": 0, "draft": 0, "reviewed": 0}
     by_number: dict[int, str] = {}
     rank = ["reviewed", "draft", "outdated"]
@@ -110,6 +142,13 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     return 1 if counts["missing"] or counts["outdated"] else 0
 
 
+def _in_project(project: Project, name: str) -> Path:
+    """A file named on the command line: as given when it is there (from the current folder), else in
+    the project folder, as messages name files (`guidance translations --record docs_cy/X.md`)."""
+    path = Path(name)
+    return path if path.is_absolute() or path.exists() else project.root / path
+
+
 def _pages(edition: translation.Edition, names: list[str]) -> list[translation.Pair] | str:
     """The pages named on the command line (docs/X.md, docs_cy/X.md or X.md), or a message."""
     if not names:
@@ -133,19 +172,20 @@ def _pages(edition: translation.Edition, names: list[str]) -> list[translation.P
 
 
 def _cmd_translations_export(args: argparse.Namespace) -> int:
-    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
+    project = _project(args)
+    edition = translation.Edition.load(project.docs, project.docs_cy)
     pairs = _pages(edition, args.pages)
     if isinstance(pairs, str):
         print(pairs, file=sys.stderr)
         return 2
     only = "outdated" if args.outdated else "draft" if args.draft else None
-    data, count = xliff.export(edition, translation.UnitReader(Path(args.docs), Path(args.docs_cy)), pairs, only)
+    data, count = xliff.export(edition, translation.UnitReader(project.docs, project.docs_cy), pairs, only)
     what = {"outdated": "whose English changed since the Welsh was recorded", "draft": "not reviewed yet", None: ""}[only]
     if not count:
         print(f"No units {what or 'to export'}: nothing written.")
         return 0
     Path(args.xliff).write_bytes(data)
-    reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+    reader = translation.UnitReader(project.docs, project.docs_cy)
     for warning in xliff.leftovers(reader, xliff.files_of(pairs, reader)):
         print(warning)
     print(f"{args.xliff}: {count} unit(s){' ' + what if what else ''} from {len(pairs)} page(s), XLIFF 1.2, English (en) to Welsh (cy). "
@@ -154,7 +194,8 @@ def _cmd_translations_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_translations_import(args: argparse.Namespace) -> int:
-    report, problems = xliff.import_file(Path(args.file), Path(args.docs), Path(args.docs_cy))
+    project = _project(args)
+    report, problems = xliff.import_file(Path(args.file), project.docs, project.docs_cy)
     if problems:
         for problem in problems:
             print(problem)
@@ -164,8 +205,8 @@ def _cmd_translations_import(args: argparse.Namespace) -> int:
     for line in report:
         print(line)
     if report:
-        edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
-        reader = translation.UnitReader(Path(args.docs), Path(args.docs_cy))
+        edition = translation.Edition.load(project.docs, project.docs_cy)
+        reader = translation.UnitReader(project.docs, project.docs_cy)
         for warning in xliff.leftovers(reader, xliff.files_of(edition.pairs, reader)):
             print(warning)
     if not report:
@@ -176,8 +217,7 @@ def _cmd_translations_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
-    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
-    problems, checked = links.check_site(Path(args.site), prefix, external=args.external)
+    problems, checked = links.check_site(_site(args), _project(args).welsh_root.lstrip("/"), _prefix(args), external=args.external)
     for problem in problems:
         print(problem)
     print(f"\n{checked} link(s) and anchor(s) checked, {len(problems)} problem(s).")
@@ -185,10 +225,9 @@ def _cmd_links(args: argparse.Namespace) -> int:
 
 
 def _cmd_pdf(args: argparse.Namespace) -> int:
-    site = Path(args.site)
-    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
+    site = _site(args)
     try:
-        written = pdf.build(site, site / "downloads", prefix)
+        written = pdf.build(site, site / site_build.DOWNLOADS, _project(args), _prefix(args))
     except card.CardError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -198,15 +237,16 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
-    prefix = args.prefix or serve.prefix_of(os.environ.get("SITE_URL", "/"))
-    written = screenshots.take(Path(args.site), Path(args.out), prefix)
-    print(f"\n{len(written)} screenshot(s) in {args.out}/")
+    out = Path(args.out) if args.out else _project(args).build_dir / "screenshots"
+    written = screenshots.take(_site(args), out, _project(args).roots, _prefix(args))
+    print(f"\n{len(written)} screenshot(s) in {out}/")
     return 0
 
 
 def _cmd_offline(args: argparse.Namespace) -> int:
     try:
-        path = offline.build(Path(args.zip), Path(args.config).resolve())
+        project = _project(args)
+        path = offline.build(Path(args.zip) if args.zip else project.root / offline.FILENAME, project.config)
     except RuntimeError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -215,25 +255,26 @@ def _cmd_offline(args: argparse.Namespace) -> int:
 
 
 def _cmd_urls(args: argparse.Namespace) -> int:
-    edition = translation.Edition.load(Path(args.docs), Path(args.docs_cy))
-    record = Path(args.published_urls)
-    pages = urls.pages(edition)
-    redirected = urls.redirected(urls.redirects(Path(args.config)))
+    project = _project(args)
+    edition = translation.Edition.load(project.docs, project.docs_cy)
+    record = project.published_urls
+    pages = urls.pages(edition, project.welsh_root)
+    redirected = urls.redirected(urls.redirects(project.config), project.welsh_root)
     recorded = {url for _, url in urls.read(record)}
     new = set(pages) - recorded
     if args.record:
-        urls.write(recorded | new, record)
-        for url in sorted(new, key=urls.sort_key):
+        urls.write(recorded | new, record, project.welsh_root)
+        for url in sorted(new, key=lambda url: urls.sort_key(url, project.welsh_root)):
             print(f"{record.name}: added {url} ({pages[url].rel()})")
         print(f"{len(new)} address(es) added; {len(recorded | new)} recorded. Commit {record.name} with the new page(s).")
         return 0
     gone = 0
-    for url in sorted(set(pages) | recorded, key=urls.sort_key):
+    for url in sorted(set(pages) | recorded, key=lambda url: urls.sort_key(url, project.welsh_root)):
         if url in pages:
             print(f"{'PAGE' if url in recorded else 'NEW':9} {url} ({pages[url].rel()})")
         elif url in redirected:
             r = redirected[url]
-            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {rel(Path(args.config))}:{r.line})")
+            print(f"REDIRECT  {url} -> {r.new} (redirect_maps, {rel(project.config)}:{r.line})")
         else:
             gone += 1
             print(f"GONE      {url}: published, but no page or redirect serves it")
@@ -252,46 +293,111 @@ def _factors(value: str) -> list[int]:
     return factors
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        site_build.build(project, Path(args.site_dir) if args.site_dir else project.site_dir,
+                         downloads=not args.no_downloads)
+    except site_build.BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    project = _project(args)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config)]
+    if args.dev_addr:
+        command += ["--dev-addr", args.dev_addr]
+    process = subprocess.Popen(command, cwd=project.root, env=site_build.environment())
+    while True:
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            # Ctrl-C in a terminal reaches mkdocs too, which shuts its server down: wait for that. An
+            # interrupt sent to this process alone is passed on.
+            try:
+                return process.wait(timeout=5)
+            except (KeyboardInterrupt, subprocess.TimeoutExpired):
+                process.send_signal(signal.SIGINT)
+
+
 def _cmd_benchmark(args: argparse.Namespace) -> int:
-    root = Path(args.project).resolve()
-    if not (root / "mkdocs.yml").is_file():
-        print(f"{root} has no mkdocs.yml: run from the project folder or give --project.", file=sys.stderr)
-        return 2
+    project = _project(args)
+    root = project.root
     sections = set(args.only or benchmark.SECTIONS) - set(args.skip or ())
     log = (lambda line: None) if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
     result = benchmark.run_benchmark(root, args.runs, args.scale, args.scale_runs, sections,
                                      args.browser, args.pdf, log)
     print(benchmark.format_report(result))
-    out = Path(args.json)
+    out = Path(args.json) if args.json else project.build_dir / "benchmark.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nWritten to {out}")
     return 0
 
 
+ROOT_HELP = ("the project folder, the one with mkdocs.yml (default: the current folder's project: the "
+             "nearest folder upwards with a mkdocs.yml)")
+PREFIX_HELP = "path the site is published under (default: from $SITE_URL, else /)"
+SITE_HELP = "the built site folder (default: the project's site_dir, where `guidance build` writes it)"
+
+
+def _root_option(nested: bool = False) -> argparse.ArgumentParser:
+    """--root, for every command. A nested command (translations export) leaves it unset unless given,
+    so `guidance translations --root DIR export …` keeps DIR."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--root", metavar="DIR", help=ROOT_HELP, **({"default": argparse.SUPPRESS} if nested else {}))
+    return options
+
+
+def _command(sub, name: str, help: str, description: str | None = None, nested: bool = False,
+             **kwargs) -> argparse.ArgumentParser:
+    """One command: `help` is its line in `guidance --help`, `description` what `guidance NAME --help`
+    says first (default: the same line)."""
+    description = description or help[0].upper() + help[1:] + "."
+    laid_out = "\n" in description  # written with its own line breaks (lists, examples): keep them
+    return sub.add_parser(name, help=help, description=description, parents=[_root_option(nested)],
+                          formatter_class=argparse.RawDescriptionHelpFormatter if laid_out else argparse.HelpFormatter,
+                          **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guidance", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="guidance", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="One command for editors and CI: the content checks, the Welsh translation workflow, and "
+                    "building,\nserving and checking the site.",
+        epilog="""\
+Every command works on one project: the folder `--root DIR` names, or by default the project you
+are in (the nearest folder upwards with a mkdocs.yml). Its pages, bibliography, word list and
+configuration are that project's own, so a copy checks and builds from its own files; file names
+in messages are relative to its folder.
+
+Before a pull request: `guidance check`. To see the site: `guidance serve`, or `guidance build`
+then `guidance screenshots`. `guidance COMMAND --help` explains a command and its options.""")
     sub = parser.add_subparsers(dest="command", required=True, metavar="<command>")
 
-    p = sub.add_parser("check", help="run the content checks (paragraph numbers, footnotes, links, scripts, boxes, front matter, published addresses)")
-    p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages to check (default: docs/)")
-    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
-    p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
-    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration, for its redirects (default: mkdocs.yml)")
-    p.add_argument("--published-urls", default=str(urls.PUBLISHED_URLS),
-                   help="record of the addresses published (default: published-urls.txt)")
-    p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), help="run only this check (repeatable)")
+    p = _command(sub, "check", help="run every content check; print file:line: what is wrong and how to fix it",
+                 description="""\
+Run the content checks on the project's pages (both languages), bibliography, site configuration
+and record of published addresses: paragraph numbers, footnotes, links, scripts, boxes, front
+matter, citations, the Welsh edition (pages, structure, translation record, terminology, spelling),
+published addresses and resources from other sites. Each problem is one line, file:line: what is
+wrong and what to do; the exit status is 1 when there is any.""")
+    p.add_argument("--only", action="append", choices=sorted(checks.CHECKS), metavar="CHECK",
+                   help=f"run only this check (repeatable): {', '.join(sorted(checks.CHECKS))}")
+    p.add_argument("--format", choices=["text", "github"], default="text",
+                   help="text: file:line: message (default); github: one GitHub Actions workflow command a "
+                        "problem, `::error file=PATH,line=N,title=CHECK::message` with PATH from the repository "
+                        "root, which a pull request shows on the line it is about")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("lost-links", help="list links whose target was lost from the source document")
-    p.add_argument("--docs", default=str(DOCS), help="folder of Markdown pages (default: docs/)")
-    p.add_argument("--bib", default=str(BIBLIOGRAPHY), help="bibliography file (default: bibliography.bib)")
+    p = _command(sub, "lost-links", help="list links whose address was lost from the source, for an editor to restore")
     p.set_defaults(func=_cmd_lost_links)
 
-    p = sub.add_parser(
-        "translations", help="report missing, outdated, draft and reviewed Welsh; --record, export and import for translators",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _command(
+        sub, "translations", help="list Welsh pages and paragraphs that are missing, outdated, draft or reviewed; "
+                                  "--record, export and import for translators",
         description="""\
 Without a command: list every Welsh page that is missing, outdated (its English changed since the
 Welsh was recorded), draft or reviewed, with its numbered paragraphs counted the same way.
@@ -307,76 +413,90 @@ The editor's path when English changed: export the outdated units
 send the file to the translator, and import the file they return
   guidance translations import outdated.xlf
 Publish once it is imported. Never --record Welsh that was not updated.""")
-    p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
-    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
     p.add_argument("--record", nargs="+", metavar="FILE",
                    help="after updating these Welsh pages, record that they now translate the current English text")
     p.set_defaults(func=_cmd_translations)
     steps = p.add_subparsers(dest="step", metavar="{export,import}")
-    e = steps.add_parser("export", help="write units to translate as XLIFF 1.2 for a CAT tool",
-                         description="Write the pages' units (numbered paragraphs, headings, list items, boxes, notes) "
-                                     "as XLIFF 1.2: English source, current Welsh target, one <trans-unit> each, with "
-                                     "citations, note markers, links, emphasis and abbreviations as inline codes.")
+    e = _command(steps, "export", nested=True, help="write units to translate as XLIFF 1.2 for a CAT tool",
+                 description="Write the pages' units (numbered paragraphs, headings, list items, boxes, notes) "
+                             "as XLIFF 1.2: English source, current Welsh target, one <trans-unit> each, with "
+                             "citations, note markers, links, emphasis and abbreviations as inline codes.")
     e.add_argument("pages", nargs="*", metavar="PAGE", help="pages to export (docs/X.md or docs_cy/X.md; default: all)")
     e.add_argument("--xliff", required=True, metavar="FILE", help="the XLIFF file to write (e.g. outdated.xlf)")
     only = e.add_mutually_exclusive_group()
     only.add_argument("--outdated", action="store_true", help="only units whose English changed since the Welsh was recorded")
     only.add_argument("--draft", action="store_true", help="only units no translator has reviewed yet (outdated ones too)")
-    e.add_argument("--docs", default=argparse.SUPPRESS, help="folder of English pages (default: docs/)")
-    e.add_argument("--docs-cy", default=argparse.SUPPRESS, help="folder of Welsh pages (default: docs_cy/)")
     e.set_defaults(func=_cmd_translations_export)
-    i = steps.add_parser("import", help="check a translated XLIFF file, then write its Welsh into docs_cy/",
-                         description="Check every unit of a translated XLIFF file against the current English and Welsh "
-                                     "(ids, languages, inline codes, English unchanged since export); if any is wrong, say "
-                                     "which and write nothing. Otherwise write the Welsh of the units whose target changed "
-                                     "and update the translation record of each page that shows them, as --record does; "
-                                     "units marked final or signed-off become reviewed.")
+    i = _command(steps, "import", nested=True, help="check a translated XLIFF file, then write its Welsh into docs_cy/",
+                 description="Check every unit of a translated XLIFF file against the current English and Welsh "
+                             "(ids, languages, inline codes, English unchanged since export); if any is wrong, say "
+                             "which and write nothing. Otherwise write the Welsh of the units whose target changed "
+                             "and update the translation record of each page that shows them, as --record does; "
+                             "units marked final or signed-off become reviewed.")
     i.add_argument("file", metavar="FILE", help="the XLIFF file the translator returned")
-    i.add_argument("--docs", default=argparse.SUPPRESS, help="folder of English pages (default: docs/)")
-    i.add_argument("--docs-cy", default=argparse.SUPPRESS, help="folder of Welsh pages (default: docs_cy/)")
     i.set_defaults(func=_cmd_translations_import)
 
-    p = sub.add_parser("links", help="check every internal link and #anchor of a built site, served on 127.0.0.1")
-    p.add_argument("site", help="the built site folder (mkdocs build --site-dir …)")
-    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
-    p.add_argument("--external", action="store_true",
-                   help="also check links that leave the site (needs the internet; the weekly workflow uses it)")
-    p.set_defaults(func=_cmd_links)
-
-    p = sub.add_parser("pdf", help="print the whole guidance and the one-page Prompt card to PDFs per language (Chromium), into SITE/downloads/")
-    p.add_argument("site", help="the built site folder")
-    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
-    p.set_defaults(func=_cmd_pdf)
-
-    p = sub.add_parser("screenshots", help="PNGs of every page type, both languages, phone and desktop (Chromium)")
-    p.add_argument("site", help="the built site folder")
-    p.add_argument("--prefix", help="path the site is published under (default: from $SITE_URL, else /)")
-    p.add_argument("--out", default=str(screenshots.OUT), help=f"folder to write them to (default: {screenshots.OUT})")
-    p.set_defaults(func=_cmd_screenshots)
-
-    p = sub.add_parser("offline", help="build the offline copy of the site (both languages, search from disk) into one zip")
-    p.add_argument("zip", nargs="?", default=offline.FILENAME,
-                   help=f"the zip to write; its folder inside is named after it (default: {offline.FILENAME})")
-    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration (default: mkdocs.yml)")
-    p.set_defaults(func=_cmd_offline)
-
-    p = sub.add_parser("urls", help="list every page address and whether published-urls.txt records it; --record to add new ones")
-    p.add_argument("--docs", default=str(DOCS), help="folder of English pages (default: docs/)")
-    p.add_argument("--docs-cy", default=str(DOCS_CY), help="folder of Welsh pages (default: docs_cy/)")
-    p.add_argument("--config", default=str(urls.MKDOCS_YML), help="site configuration, for its redirects (default: mkdocs.yml)")
-    p.add_argument("--published-urls", default=str(urls.PUBLISHED_URLS),
-                   help="record of the addresses published (default: published-urls.txt)")
+    p = _command(sub, "urls", help="list every page address and whether published-urls.txt records it; "
+                                   "--record after adding a page")
     p.add_argument("--record", action="store_true",
                    help="add the address of every page not recorded yet (never removes one)")
     p.set_defaults(func=_cmd_urls)
 
-    p = sub.add_parser(
-        "benchmark", help="measure build time, serve rebuild, page weight, Lighthouse Performance and search index "
-                          "size against their targets",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    p = _command(sub, "build", help="build the site as it is published: mkdocs build --strict, then its PDFs and "
+                                    "offline copy",
+                 description="""\
+Build the project's site as it is published, into --site-dir:
+
+  1. `mkdocs build --strict`: any warning fails; content mistakes are printed as file:line
+  2. the PDFs the home page offers, into SITE/downloads/ (as `guidance pdf`)
+  3. the offline copy, into SITE/downloads/ (as `guidance offline`)
+
+$SITE_URL is where the site is published (default: mkdocs.yml's local address); the PDFs are
+printed from a local server under its path. `bash scripts/dev.sh build`, the deploy workflow and the
+test suite build with this same recipe (guidance.site.build).""")
+    p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: mkdocs.yml's site_dir, site/)")
+    p.add_argument("--no-downloads", action="store_true", help="only `mkdocs build --strict`: no PDFs, no offline copy")
+    p.set_defaults(func=_cmd_build)
+
+    p = _command(sub, "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every save (mkdocs serve)")
+    p.add_argument("-a", "--dev-addr", metavar="IP:PORT", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=_cmd_serve)
+
+    p = _command(sub, "links", help="check every internal link and #anchor of a built site (both languages), "
+                                    "served on 127.0.0.1")
+    p.add_argument("site", nargs="?", metavar="SITE", help=SITE_HELP)
+    p.add_argument("--prefix", help=PREFIX_HELP)
+    p.add_argument("--external", action="store_true",
+                   help="also check links that leave the site (needs the internet; the weekly workflow uses it)")
+    p.set_defaults(func=_cmd_links)
+
+    p = _command(sub, "pdf", help="print the whole guidance and the one-page Prompt card, each a PDF per language "
+                                  "(Chromium), into SITE/downloads/")
+    p.add_argument("site", nargs="?", metavar="SITE", help=SITE_HELP)
+    p.add_argument("--prefix", help=PREFIX_HELP)
+    p.set_defaults(func=_cmd_pdf)
+
+    p = _command(sub, "screenshots", help="PNGs of every page type, both languages, phone and desktop (Chromium), "
+                                          "to look at a change before it is merged")
+    p.add_argument("site", nargs="?", metavar="SITE", help=SITE_HELP)
+    p.add_argument("--prefix", help=PREFIX_HELP)
+    p.add_argument("--out", metavar="DIR", help="folder to write them to (default: build/screenshots/ in the project)")
+    p.set_defaults(func=_cmd_screenshots)
+
+    p = _command(sub, "offline", help="build the offline copy of the site (both languages, search from disk) into "
+                                      "one zip")
+    p.add_argument("zip", nargs="?", metavar="ZIP",
+                   help=f"the zip to write; its folder inside is named after it (default: {offline.FILENAME} in the "
+                        "project folder)")
+    p.set_defaults(func=_cmd_offline)
+
+    p = _command(
+        sub, "benchmark", help="measure build time, serve rebuild, page weight, Lighthouse Performance and search index "
+                               "size against their targets",
         description=f"""\
-Measure what the site costs and compare each figure with its target (tracker issue 10).
-Everything runs on a copy of the project in a temporary folder; the working tree is never edited.
+Measure what the site of the project (--root) costs and compare each figure with its target
+(tracker issue 10). Everything runs on a copy of the project in a temporary folder; the project
+itself is never edited.
 
   build   cold `mkdocs build --strict` (a new process, an empty folder), median wall time, as a
           ratio to the floor: a plain Material build of the same Markdown (docs/ and docs_cy/ in
@@ -406,10 +526,9 @@ A full run takes a few minutes.""")
     p.add_argument("--scale", type=_factors, default=[5, 10], metavar="K,K",
                    help="content multiples for the scale run, besides 1x (default: 5,10)")
     p.add_argument("--scale-runs", type=int, default=2, metavar="N", help="builds per scale factor (default: 2)")
-    p.add_argument("--json", default=str(ROOT / "build" / "benchmark.json"), metavar="PATH",
+    p.add_argument("--json", metavar="PATH",
                    help="where to write the report as JSON (default: build/benchmark.json in the project, "
                         "which git ignores)")
-    p.add_argument("--project", default=str(ROOT), help="the project folder to measure (default: this checkout)")
     p.add_argument("--only", action="append", choices=benchmark.SECTIONS, help="measure only this part (repeatable)")
     p.add_argument("--skip", action="append", choices=benchmark.SECTIONS, help="leave this part out (repeatable)")
     browser = p.add_mutually_exclusive_group()
@@ -425,7 +544,11 @@ A full run takes a few minutes.""")
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ProjectError as exc:
+        print(f"guidance {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

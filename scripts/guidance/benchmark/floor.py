@@ -8,13 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from guidance.project import Project
 from .project import load_mkdocs_yml
 from .settings import OWN_EXTENSION_PREFIX
 
 
 FLOOR_DIR = "benchmark-floor"
 SNIPPET_LINE_RE = re.compile(r"""^(\s*-{1,}8<-{1,}\s+)(["']?)(?!/|[a-z]+://)(\S)""", re.M)
-WELSH = "cy"
 
 
 def floor_extensions(config: dict, docs_root: Path) -> list:
@@ -32,13 +32,15 @@ def floor_extensions(config: dict, docs_root: Path) -> list:
     return extensions
 
 
-def auto_appended_fragments(project: Path) -> list[str]:
-    """Fragments the project appends to every page (overrides/hooks/fragments.py), if any."""
-    hook = project / "overrides" / "hooks" / "fragments.py"
-    if not hook.exists():
-        return []
-    match = re.search(r"""^ABBREVIATIONS\s*=\s*["']([^"']+)["']""", hook.read_text(encoding="utf-8"), re.M)
-    return [match.group(1)] if match else []
+def auto_appended_fragments(config: dict) -> list[str]:
+    """Fragments the guidance plugin appends to every page (its `abbreviations` option), if it is used."""
+    from guidance.plugin.config import GuidanceConfig
+
+    for item in config.get("plugins", []):
+        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, None))
+        if name == "guidance":
+            return [(options or {}).get("abbreviations", GuidanceConfig.abbreviations.default)]
+    return []
 
 
 def copy_floor_pages(source: Path, dest: Path, appended: list[str], snippet_prefix: str = "",
@@ -74,10 +76,12 @@ def write_floor(project: Path, with_search: bool = False) -> Path:
     docs = floor / "docs"
     if floor.exists():
         shutil.rmtree(floor)
-    appended = auto_appended_fragments(project)
+    appended = auto_appended_fragments(config)
     copy_floor_pages(project / config.get("docs_dir", "docs"), docs, appended)
-    if (project / "docs_cy").is_dir():
-        copy_floor_pages(project / "docs_cy", docs / WELSH, appended, snippet_prefix=f"{WELSH}/",
+    sources = Project.at(project)
+    welsh = sources.welsh_root.strip("/")
+    if sources.docs_cy.is_dir():
+        copy_floor_pages(sources.docs_cy, docs / welsh, appended, snippet_prefix=f"{welsh}/",
                          only_mirroring=project / config.get("docs_dir", "docs"))
     floor_config = {
         "site_name": config.get("site_name", "Floor"),

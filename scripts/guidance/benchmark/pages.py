@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from guidance.site import chromium
 from guidance.content.model import load_pages
 from guidance.checks.urls import page_path
-from .floor import WELSH
+from guidance.project import Project
 from .settings import FONT_SUFFIXES, GZIP_LEVEL, SITE_URL
 
 
@@ -261,7 +261,8 @@ def page_types(project: Path, site: Path, lang: str) -> dict[str, str | None]:
 
 
 def measure_pages(project: Path, site: Path, use_browser: bool, log: Callable[[str], None]) -> dict:
-    languages = ["en", WELSH] if (site / WELSH).is_dir() else ["en"]
+    roots = Project.at(project).roots
+    languages = [lang for lang, root in roots.items() if (site / root).is_dir()]
     types = {lang: page_types(project, site, lang) for lang in languages}
     wanted = {(name, lang): path for lang in languages for name, path in types[lang].items() if path is not None}
     static = {key: static_page_weight(site, page) for key, page in wanted.items()}

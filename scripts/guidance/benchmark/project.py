@@ -12,7 +12,7 @@ from .settings import SITE_URL, SKIP_ANYWHERE, SKIP_AT_TOP
 
 
 def copy_project(root: Path, dest: Path) -> Path:
-    """Copy the project (sources, configuration, hooks, the guidance package) into dest."""
+    """Copy the project (sources, configuration, the guidance package) into dest."""
     def skipped(folder: str, names: list[str]) -> set[str]:
         top = Path(folder).resolve() == root.resolve()
         return {n for n in names if n in SKIP_ANYWHERE or n.endswith(".egg-info") or (top and n in SKIP_AT_TOP)}
@@ -22,8 +22,8 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def commit_copy(project: Path) -> bool:
-    """One commit of the copy, so overrides/hooks/page_dates.py runs its `git log` as in a clone.
-    Without git the hook dates every page today and the build is otherwise the same."""
+    """One commit of the copy, so the guidance plugin's page dates come from `git log` as in a clone.
+    Without git the plugin dates every page today and the build is otherwise the same."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "benchmark", "GIT_AUTHOR_EMAIL": "benchmark@localhost",
            "GIT_COMMITTER_NAME": "benchmark", "GIT_COMMITTER_EMAIL": "benchmark@localhost"}
     try:
@@ -36,7 +36,7 @@ def commit_copy(project: Path) -> bool:
 
 def mkdocs_env(project: Path) -> dict[str, str]:
     """The environment of every build: a local site URL, and the copy's own `guidance` package
-    (scripts/) ahead of the installed one, so hooks and the code they import are the same snapshot."""
+    (scripts/) ahead of the installed one, so the plugin and the code it imports are the same snapshot."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     for name in ("REPO_URL", "EDIT_URI"):
         env.pop(name, None)

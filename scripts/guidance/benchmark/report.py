@@ -50,13 +50,14 @@ def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, se
                 cold_build(project, floor_site, str(write_floor(project)), strict=False)
             result["lighthouse"] = measure_lighthouse(project, site, floor_site, log)
         if "search" in sections:
-            result["search"] = measure_search_indexes(site)
+            result["search"] = measure_search_indexes(site, Project.at(project).roots)
         if pdf:
             log("PDFs (guidance pdf)…")
+            from guidance.project import Project
             from guidance.site import pdf as pdf_module
 
             start = time.perf_counter()
-            pdf_module.build(site, site / "downloads")
+            pdf_module.build(site, site / "downloads", Project.at(project))
             result["pdf_s"] = round(time.perf_counter() - start, 2)
         if "scale" in sections and factors:
             log("Scale…")

@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-from .floor import WELSH
 from .pages import gzip_size
 
 
@@ -45,28 +44,28 @@ def article_text(html_text: str) -> str:
     return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
 
 
-def language_pages(site: Path, lang_root: str) -> list[Path]:
+def language_pages(site: Path, lang_root: str, other_roots: set[str]) -> list[Path]:
     """Built pages of one language: the default at the root (other languages' folders left out)."""
     root = site / lang_root if lang_root else site
     pages = []
     for path in root.rglob("index.html"):
         rel = path.relative_to(root)
-        if not lang_root and rel.parts and rel.parts[0] == WELSH:
+        if not lang_root and rel.parts and f"{rel.parts[0]}/" in other_roots:
             continue
         pages.append(path)
     return sorted(pages)
 
 
-def measure_search_indexes(site: Path) -> dict:
+def measure_search_indexes(site: Path, roots: dict[str, str]) -> dict:
     result = {}
-    for lang, root in {"en": "", "cy": f"{WELSH}/"}.items():
+    for lang, root in roots.items():
         index = site / root / "search" / "search_index.json"
         if not index.exists():
             result[lang] = {"present": False}
             continue
         data = index.read_bytes()
         docs = json.loads(data)["docs"]
-        text_bytes = sum(len(article_text(p.read_text(encoding="utf-8")).encode()) for p in language_pages(site, root))
+        text_bytes = sum(len(article_text(p.read_text(encoding="utf-8")).encode()) for p in language_pages(site, root, set(roots.values()) - {""}))
         result[lang] = {
             "present": True, "path": f"{root}search/search_index.json", "bytes": len(data),
             "gzip_bytes": gzip_size(data), "sections": len(docs), "text_bytes": text_bytes,

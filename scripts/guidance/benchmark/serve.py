@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from guidance.content.model import PARAGRAPH_RE, load_pages
-from .floor import WELSH
+from guidance.project import Project
 from .project import mkdocs_command, mkdocs_env
 from .settings import POLL_INTERVAL, SERVE_EDIT_TIMEOUT, SERVE_START_TIMEOUT
 
@@ -95,8 +95,9 @@ def measure_serve_rebuild(project: Path, edits: int, log: Callable[[str], None])
     chapter = longest_chapter(project / "docs")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    files = {"en": (project / "docs" / chapter.name, base + chapter.stem + "/"),
-             "cy": (project / "docs_cy" / chapter.name, base + f"{WELSH}/" + chapter.stem + "/")}
+    sources = Project.at(project)
+    files = {lang: (sources.sources(lang) / chapter.name, base + root + chapter.stem + "/")
+             for lang, root in sources.roots.items()}
     log_file = project / "serve.log"
     results: dict = {"chapter": chapter.name, "watcher": "mkdocs serve defaults: polls files every 0.5 s, "
                      "waits 0.1 s for more changes, then rebuilds both languages"}

@@ -6,8 +6,10 @@ about one rule so its message can be specific.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,12 +17,12 @@ import yaml
 from pybtex.database import BibliographyData, parse_file
 from pybtex.exceptions import PybtexError
 
-from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, DOCS, DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
+from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
                       FOOTNOTE_REF_RE, FrontMatterError, Page, not_utf8, read_text, rel)
 from guidance.checks import spelling
 from guidance.checks import urls
-from guidance.content.references import BIBLIOGRAPHY
 from guidance.content.welsh import phrase_forms
+from guidance.project import Project
 from guidance.content.translation import STATUSES, Edition, citation_keys_by_paragraph, footnote_labels, shape
 
 #: The consultation draft (WG37941) has 300 numbered paragraphs.
@@ -31,9 +33,11 @@ ADMONITION_TYPES = {"abstract", "info", "warning", "example", "quote", "note"}
 
 @dataclass(frozen=True)
 class Problem:
-    file: str
+    file: str  # relative to the project folder, as messages show it
     line: int
     message: str
+    #: The check that found it (run_checks sets it); not part of what makes two problems the same.
+    check: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -41,17 +45,33 @@ class Problem:
 
 @dataclass
 class Content:
-    """What the checks look at: both editions, the bibliography, the site configuration (for its
-    redirects) and the record of published addresses (paths overridable for tests)."""
+    """What the checks look at: a project (its bibliography, its site configuration for the redirects,
+    its record of published addresses, its Welsh word list and glossary) and both editions of its pages."""
+    project: Project
     edition: Edition
-    bibliography: Path = BIBLIOGRAPHY
-    config: Path = urls.MKDOCS_YML
-    published_urls: Path = urls.PUBLISHED_URLS
 
     @classmethod
-    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY, bibliography: Path = BIBLIOGRAPHY,
-             config: Path = urls.MKDOCS_YML, published_urls: Path = urls.PUBLISHED_URLS) -> "Content":
-        return cls(Edition.load(docs, docs_cy), bibliography, config, published_urls)
+    def of(cls, project: Project) -> "Content":
+        return cls(project, Edition.load(project.docs, project.docs_cy))
+
+    @classmethod
+    def load(cls, docs: Path, docs_cy: Path, bibliography: Path, config: Path) -> "Content":
+        """The content of the site a configuration builds, from the folders MkDocs was given (the
+        guidance plugin's build checks); the other files are those of the configuration's project."""
+        project = Project.at(Path(config).resolve().parent)
+        return cls.of(dataclasses.replace(project, docs=Path(docs), docs_cy=Path(docs_cy), bibliography=Path(bibliography)))
+
+    @property
+    def bibliography(self) -> Path:
+        return self.project.bibliography
+
+    @property
+    def config(self) -> Path:
+        return self.project.config
+
+    @property
+    def published_urls(self) -> Path:
+        return self.project.published_urls
 
     @property
     def pages(self) -> list[Page]:
@@ -188,6 +208,17 @@ def includes(content: Content) -> Iterator[Problem]:
                 yield Problem(page.rel(), include.line,
                               f"'--8<-- \"{include.name}\"' names {rel(include.path)}, which does not exist. Shared passages "
                               "live in includes/ of the page's language folder (docs/includes/, docs_cy/includes/).")
+
+
+@check("markers")
+def markers(content: Content) -> Iterator[Problem]:
+    """Every `<!-- NAME -->` marker line is one the build knows (guidance.content.markers)."""
+    from guidance.content import markers as grammar
+
+    for page in content.pages:
+        for match in grammar.MARKER_RE.finditer(page.text):
+            if (wrong := grammar.problem(match)) is not None:
+                yield Problem(page.rel(), page.text.count("\n", 0, match.start()) + 1, wrong)
 
 
 @check("footnotes")
@@ -501,7 +532,30 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
                           f"this Welsh translation was recorded: the Welsh needs updating to match. {translate}.")
 
 
-TERMINOLOGY = DOCS_CY / "terminology.yml"
+@check("change-notes")
+def change_notes(content: Content) -> Iterator[Problem]:
+    """Every committed change to a numbered paragraph since the first edition says why, in each
+    language: readers see the note in What's changed, the paragraph's history and the feeds."""
+    from guidance.content.history import History, missing_notes
+
+    docs, docs_cy = content.edition.docs.resolve(), content.edition.docs_cy.resolve()
+    root = content.project.root
+    history = History.read(root, {"en": docs, "cy": docs_cy}, working_tree=False)
+    for change, trailer in missing_notes(history):
+        number = change.number if change.number is not None else change.old_number
+        path = root / change.path
+        line = next((no for no, text in enumerate(read_text(path).split("\n"), start=1)
+                     if text.startswith(f"{number}. ")), 1) if path.is_file() else 1
+        commit, day = change.step.commit[:7], change.step.date.isoformat()
+        language = "Welsh" if trailer.endswith("-cy") else "English"
+        yield Problem(rel(path), line,
+                      f"paragraph {number} ({language}) was changed in commit {commit} ({day}) with no `{trailer}:` "
+                      f"line in its message, so What's changed, the paragraph's history and the feed give readers no "
+                      f"reason. Before it is merged, reword that commit (`git rebase -i`, then `reword`) to end with "
+                      f"`{trailer}: what changed and why, in one sentence`; if it is already merged, give the note in "
+                      f"editions.yml under `notes:` as `{commit}: {{{'cy' if trailer.endswith('-cy') else 'en'}: ...}}`.")
+
+
 #: Text a Welsh page keeps in English and marks so: *Title*{lang=en}
 ENGLISH_SPAN_RE = re.compile(r"\*([^*]+)\*" + ENGLISH_ATTR)
 TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "review"}
@@ -509,7 +563,7 @@ TERM_KEYS = {"en", "cy", "avoid", "allow", "only_where_english", "require", "rev
 TITLE = "title"
 
 
-def load_terminology(path: Path = TERMINOLOGY) -> list[dict]:
+def load_terminology(path: Path) -> list[dict]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", []) if path.exists() else []
 
 
@@ -600,7 +654,8 @@ def _avoided(text: str, terms: list[Term], english: str) -> list[tuple[str, Term
 def terminology(content: Content) -> Iterator[Problem]:
     """Where an English paragraph uses a glossary term, its Welsh paragraph uses an agreed Welsh form;
     no Welsh text uses a variant the glossary says to avoid for it."""
-    terms, problems = _terms(content.edition.docs_cy / "terminology.yml")
+    terms, problems = _terms(content.project.terminology)
+    glossary = rel(content.project.terminology)
     yield from problems
     for pair in content.edition.pairs:
         if pair.welsh is None:
@@ -612,7 +667,7 @@ def terminology(content: Content) -> Iterator[Problem]:
         for no, section, line in lines:
             for said, term in _avoided(line, terms, english.get(section, "")):
                 yield Problem(*page.where(no), f'"{said}" is to be avoided for "{term.en}"; use "{term.cy[0]}" '
-                                               "(docs_cy/terminology.yml).")
+                                               f"({glossary}).")
     # A paragraph with an avoided variant is told so above; not again that it lacks the preferred form.
     avoid_by_preferred: dict[str, list[re.Pattern]] = {}
     for term in terms:
@@ -633,7 +688,7 @@ def terminology(content: Content) -> Iterator[Problem]:
                     yield Problem(*pair.welsh.where(welsh_lines.get(number, 1)),
                                   f"English paragraph {number} says '{term.en}' but the Welsh has none of the agreed terms "
                                   f"({' / '.join(term.cy)}, in any mutation). Use the glossary term, or add the form you "
-                                  "need to docs_cy/terminology.yml if it is right.")
+                                  f"need to {glossary} if it is right.")
 
 
 @check("welsh-spelling")
@@ -641,22 +696,24 @@ def welsh_spelling(content: Content) -> Iterator[Problem]:
     if not content.edition.welsh:
         return
     try:
-        wrong, _ = spelling.check(content.edition.welsh)
+        wrong, _ = spelling.check(content.edition.welsh, content.project.spelling_wordlist)
     except FileNotFoundError as exc:
         yield Problem(rel(content.edition.docs_cy), 1, f"cannot check Welsh spelling: {exc}.")
         return
+    wordlist = rel(content.project.spelling_wordlist)
     for m in wrong:
         yield Problem(m.file, m.line, f"'{m.word}' is not in the Welsh dictionary. Correct the spelling; if it is a name, "
-                                      "acronym or English title, add it to docs_cy/spelling-wordlist.txt.")
+                                      f"acronym or English title, add it to {wordlist}.")
 
 
 @check("published-urls")
 def published_urls(content: Content) -> Iterator[Problem]:
     """Every address in published-urls.txt is still a page or a redirect; every page is recorded."""
     record, config = rel(content.published_urls), rel(content.config)
-    pages = urls.pages(content.edition)
+    welsh_root = content.project.welsh_root
+    pages = urls.pages(content.edition, welsh_root)
     maps = urls.redirects(content.config)
-    redirected = urls.redirected(maps)
+    redirected = urls.redirected(maps, welsh_root)
     recorded: dict[str, int] = {}
     for no, url in urls.read(content.published_urls):
         if not url.startswith("/") or any(c.isspace() for c in url):
@@ -669,14 +726,14 @@ def published_urls(content: Content) -> Iterator[Problem]:
     for url, no in recorded.items():
         if url in pages or url in redirected:
             continue
-        welsh = url.startswith(urls.WELSH_ROOT)
+        welsh = url.startswith(welsh_root)
         # The page it became is most likely a page not recorded yet, in the same language.
-        new = sorted(urls.source_name(u) for u in pages if u not in recorded and u.startswith(urls.WELSH_ROOT) == welsh)
+        new = sorted(urls.source_name(u, welsh_root) for u in pages if u not in recorded and u.startswith(welsh_root) == welsh)
         target = new[0] if len(new) == 1 else "NEW-NAME.md"
         where = "" if len(new) == 1 else (" (NEW-NAME.md: the page's file name now" +
                                           (f", perhaps one of {', '.join(new)})" if new else ")"))
         yield Problem(record, no, f"{url} was published but no page or redirect serves it any more. Add "
-                                  f"`{urls.source_name(url)}: {target}` under redirect_maps in {config}{where} "
+                                  f"`{urls.source_name(url, welsh_root)}: {target}` under redirect_maps in {config}{where} "
                                   "(or restore the page). One line there serves both languages.")
     for url, page in pages.items():
         if url not in recorded:
@@ -713,9 +770,9 @@ def external_resources(content: Content) -> Iterator[Problem]:
 
 
 #: What stops `mkdocs build` with a Python error instead of a message (a .bib pybtex cannot read, an
-#: unknown key, a missing fragment, a file that is not UTF-8): overrides/hooks/content_errors.py runs
-#: these in the build, so an editor previewing with `mkdocs serve` gets the same file:line message.
-BUILD_CHECKS: tuple[Check, ...] = (encoding, unreadable_bibliography, unknown_citations, includes)
+#: unknown key, a missing fragment, a file that is not UTF-8, an unknown marker): the guidance plugin runs
+#: these in the build (guidance.plugin.errors), so an editor previewing with `mkdocs serve` gets the same file:line message.
+BUILD_CHECKS: tuple[Check, ...] = (encoding, unreadable_bibliography, unknown_citations, includes, markers)
 
 
 def build_errors(content: Content) -> list[Problem]:
@@ -727,7 +784,7 @@ def run_checks(content: Content, names: Iterable[str] | None = None) -> list[Pro
     selected = list(names) if names else list(CHECKS)
     problems: list[Problem] = []
     for name in selected:
-        problems.extend(CHECKS[name](content))
+        problems.extend(replace(problem, check=name) for problem in CHECKS[name](content))
     # A fragment shared by two pages is checked in both: report each of its problems once.
     return sorted(set(problems), key=lambda p: (p.file, p.line))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from guidance.content.model import LOST_LINK_MARKER, Page
-from guidance.content.references import BIBLIOGRAPHY, load, plain
+from guidance.content.references import load, plain
 
 
-def lost_links(pages: list[Page], bibliography: Path = BIBLIOGRAPHY) -> list[str]:
+def lost_links(pages: list[Page], bibliography: Path) -> list[str]:
     """Every 'text<!-- lost-link -->' in the pages and every bibliography entry marked lostlink,
     as 'file:line: text' rows."""
     rows = []

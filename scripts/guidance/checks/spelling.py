@@ -7,8 +7,9 @@ hunspell aspell aspell-cy`). Neither dictionary is complete — cy_GB lacks comm
 as English (`*Title*{lang=en}`, the `{ lang=en }` originals of young people's quotes, headings
 ending `{ lang=en }`), footnote
 definitions (references to English works), addresses, code and markup are left out.
-docs_cy/spelling-wordlist.txt lists the few accepted words the dictionary does not know
-(names, acronyms, English titles) — one per line, `#` starts a comment.
+The project's word list (Project.spelling_wordlist: docs_cy/spelling-wordlist.txt) lists the few
+accepted words the dictionaries do not know (names, acronyms, English titles) — one per line, `#`
+starts a comment.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidance.content.model import DOCS_CY, ENGLISH_ATTR, FOOTNOTE_DEF_RE, Page
+from guidance.content.model import ENGLISH_ATTR, FOOTNOTE_DEF_RE, Page
 from guidance.content.welsh import mutations
-
-WORDLIST = DOCS_CY / "spelling-wordlist.txt"
 #: Welsh clitics written after an apostrophe: sy'n, i'r, a'i, o'u, i'w, 'm, 'th, 'ch.
 CLITICS = {"r", "n", "i", "u", "w", "m", "th", "ch", "ma", "na"}
 WORD_RE = re.compile(r"[A-Za-zÀ-ÿŴŵŶŷ]+(?:['’-][A-Za-zÀ-ÿŴŵŶŷ]+)*")
@@ -60,7 +59,7 @@ def dictionary() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionaries" / "cy_GB"
 
 
-def wordlist(path: Path = WORDLIST) -> set[str]:
+def wordlist(path: Path) -> set[str]:
     if not path.exists():
         return set()
     return {line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
@@ -108,13 +107,14 @@ def _rejected_by_aspell(words: list[str]) -> set[str]:
     return set(result.stdout.split())
 
 
-def check(pages: list[Page], extra_words: set[str] | None = None) -> tuple[list[Misspelling], int]:
-    """Misspelt words (with where they are) and the number of words checked."""
+def check(pages: list[Page], wordlist_file: Path) -> tuple[list[Misspelling], int]:
+    """Misspelt words (with where they are) and the number of words checked; the words in
+    wordlist_file (the word list of the project the pages belong to) are accepted."""
     for program in ("hunspell", "aspell"):
         if shutil.which(program) is None:
             raise FileNotFoundError(f"the {program} program is missing: sudo apt-get install hunspell aspell aspell-cy "
                                     "(bash scripts/dev.sh test installs them)")
-    accepted = {form for word in wordlist() | (extra_words or set()) for form in _with_mutations(word)}
+    accepted = {form for word in wordlist(wordlist_file) for form in _with_mutations(word)}
     located: list[tuple[Page, int, str]] = []
     for page in pages:
         for no, line in prose_lines(page):

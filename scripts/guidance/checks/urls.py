@@ -4,7 +4,7 @@ Readers bookmark and quote page addresses (`…/chapter-3-safeguarding-procedure
 address, once published, must keep working. `published-urls.txt` lists every page address of both
 languages; `guidance check` (published-urls) fails when one of them is neither a page any more nor the
 old name of a renamed page (`redirect_maps` in mkdocs.yml, served in both languages by
-overrides/hooks/redirects_languages.py), and when a page is not in the record yet.
+the guidance plugin, bilingual.py), and when a page is not in the record yet.
 `guidance urls --record` adds the addresses of new pages; it never removes one.
 
 Addresses are worked out from the source files, without building, the way MkDocs does with
@@ -20,13 +20,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from guidance.content.model import ROOT, Page
+from guidance.content.model import Page
 from guidance.content.translation import Edition
-
-PUBLISHED_URLS = ROOT / "published-urls.txt"
-MKDOCS_YML = ROOT / "mkdocs.yml"
 #: Where each language is published, relative to the site root (as in mkdocs.yml's i18n languages).
-WELSH_ROOT = "/cy/"
 
 HEADER = """\
 # Every page address this site has published, one a line, from the root of the site (on GitHub
@@ -61,7 +57,7 @@ _Loader.add_multi_constructor("!", lambda loader, tag, node: loader.construct_sc
                               if isinstance(node, yaml.ScalarNode) else None)
 
 
-def redirects(config: Path = MKDOCS_YML) -> list[Redirect]:
+def redirects(config: Path) -> list[Redirect]:
     """The redirect_maps entries of the redirects plugin in mkdocs.yml, with their line numbers."""
     text = config.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_Loader) or {}
@@ -79,37 +75,37 @@ def redirects(config: Path = MKDOCS_YML) -> list[Redirect]:
     return [Redirect(str(old), str(new), line_of(str(old))) for old, new in maps.items()]
 
 
-def pages(edition: Edition) -> dict[str, Page]:
+def pages(edition: Edition, welsh_root: str) -> dict[str, Page]:
     """Every page address built from docs/ and docs_cy/ -> its source page. A Welsh page is published
-    only when docs/ has the page of the same name (overrides/hooks/welsh_sources.py)."""
+    only when docs/ has the page of the same name (the guidance plugin, bilingual.py)."""
     urls = {"/" + page_path(p.path.relative_to(edition.docs).as_posix()): p for p in edition.english}
     for pair in edition.pairs:
         if pair.welsh is not None:
-            urls[WELSH_ROOT + page_path(pair.welsh.path.relative_to(edition.docs_cy).as_posix())] = pair.welsh
+            urls[welsh_root + page_path(pair.welsh.path.relative_to(edition.docs_cy).as_posix())] = pair.welsh
     return urls
 
 
-def redirected(maps: list[Redirect]) -> dict[str, Redirect]:
+def redirected(maps: list[Redirect], welsh_root: str) -> dict[str, Redirect]:
     """Every address a redirect serves: each entry in both languages."""
     out = {}
     for r in maps:
         out["/" + page_path(r.old)] = r
-        out[WELSH_ROOT + page_path(r.old)] = r
+        out[welsh_root + page_path(r.old)] = r
     return out
 
 
-def source_name(url: str) -> str:
+def source_name(url: str, welsh_root: str) -> str:
     """The file name (as in docs/) whose page had this address: '/cy/about/' -> 'about.md'."""
-    path = url[len(WELSH_ROOT):] if url.startswith(WELSH_ROOT) else url.lstrip("/")
+    path = url[len(welsh_root):] if url.startswith(welsh_root) else url.lstrip("/")
     return (path.rstrip("/") or "index") + ".md"
 
 
-def sort_key(url: str) -> tuple[bool, str]:
+def sort_key(url: str, welsh_root: str) -> tuple[bool, str]:
     """English addresses first, then Welsh, each alphabetically."""
-    return url.startswith(WELSH_ROOT), url
+    return url.startswith(welsh_root), url
 
 
-def read(record: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:
+def read(record: Path) -> list[tuple[int, str]]:
     """(line, entry) for every line of the record that is not blank or a # comment."""
     if not record.exists():
         return []
@@ -117,7 +113,7 @@ def read(record: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def write(urls: set[str], record: Path = PUBLISHED_URLS) -> None:
+def write(urls: set[str], record: Path, welsh_root: str) -> None:
     """Rewrite the record with these addresses (sorted) under the file's own comment lines."""
     header = HEADER
     if record.exists():
@@ -125,4 +121,4 @@ def write(urls: set[str], record: Path = PUBLISHED_URLS) -> None:
         kept = [line for line in lines[: next((i for i, l in enumerate(lines) if l.strip() and not l.startswith("#")), len(lines))]
                 if line.startswith("#")]
         header = "\n".join(kept) + "\n" if kept else HEADER
-    record.write_text(header + "".join(f"{u}\n" for u in sorted(urls, key=sort_key)), encoding="utf-8")
+    record.write_text(header + "".join(f"{u}\n" for u in sorted(urls, key=lambda u: sort_key(u, welsh_root))), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Python-Markdown extension: statutory numbered paragraphs.
 
 In a page that opts in (its Markdown starts with the marker line written by the
-`numbered_paragraphs` hook), a top-level block starting "158. " becomes
+guidance plugin, guidance.plugin.content), a top-level block starting "158. " becomes
 
     <div class="para" id="para-158">
       <a class="para-num" href="#para-158" title="Copy the link to paragraph 158">

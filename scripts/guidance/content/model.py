@@ -1,6 +1,6 @@
 """Reading the Markdown sources: front matter, body lines with their line numbers, numbered paragraphs.
 
-Everything that needs to know what a page *says* (checks, reports, tests, MkDocs hooks) goes
+Everything that needs to know what a page *says* (checks, reports, tests, the MkDocs plugin) goes
 through here, so the rules for "what is a numbered paragraph" live in one place.
 """
 
@@ -13,9 +13,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
-DOCS_CY = ROOT / "docs_cy"
+from guidance.project import find_root
 
 #: A numbered paragraph starts at column 0: "158. All children ...".
 PARAGRAPH_RE = re.compile(r"^(\d{1,3})\. +(?=\S)")
@@ -236,9 +234,12 @@ class Page:
 
 
 def rel(path: Path) -> str:
-    """A path as messages show it: relative to the project when it is inside it, else relative to the
-    folder the command runs in (a copy of the project built with `mkdocs build` from its own folder)."""
-    for base in (ROOT, Path.cwd()):
+    """A path as messages show it: relative to the project holding it (the nearest folder above it with
+    a mkdocs.yml: the checkout, or a copy of it being checked or built), else relative to the folder
+    the command runs in, else as given."""
+    for base in (find_root(path), Path.cwd()):
+        if base is None:
+            continue
         try:
             return path.resolve().relative_to(base.resolve()).as_posix()
         except ValueError:
@@ -250,6 +251,6 @@ def rel(path: Path) -> str:
 FRAGMENT_FOLDERS = {"includes"}
 
 
-def load_pages(folder: Path = DOCS) -> list[Page]:
+def load_pages(folder: Path) -> list[Page]:
     return [Page.load(p, folder) for p in sorted(folder.rglob("*.md"))
             if not FRAGMENT_FOLDERS & set(p.relative_to(folder).parts[:-1])]

@@ -7,7 +7,7 @@ One small UK author-date style (the form the consultation draft's own footnotes 
 Titles are printed exactly as the .bib gives them (no case changes), so the site shows each work as
 the source cited it. On Welsh pages the connecting words are Welsh ("Ar gael yn", "d.d.", "gol.",
 "a", "ac" before a vowel) and titles, notes and publishers — which are English — are marked lang="en".
-mkdocs-bibtex turns [@key] into footnotes; our hook hands it this formatter, one per language.
+mkdocs-bibtex turns [@key] into footnotes; the guidance plugin hands it this formatter, one per language.
 """
 
 from __future__ import annotations
@@ -20,22 +20,16 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import Text
 
-from guidance.content.model import ROOT
+from guidance.strings import LANGUAGES, reference_terms
 
-BIBLIOGRAPHY = ROOT / "bibliography.bib"
-
-TERMS = {
-    "en": {"available": "Available at", "no_date": "n.d.", "in": "In", "ed": "ed.", "eds": "eds",
-           "and": "and", "et_al": "et al.", "page": "p.", "pages": "pp.", "edition": "edn", "edited_by": "Edited by"},
-    "cy": {"available": "Ar gael yn", "no_date": "d.d.", "in": "Yn", "ed": "gol.", "eds": "goln.",
-           "and": "a", "et_al": "et al.", "page": "t.", "pages": "tt.", "edition": "arg.", "edited_by": "Golygwyd gan"},
-}
+#: The connecting words of each language, from its strings file (guidance/strings/<lang>.yml).
+TERMS = {lang: reference_terms(lang) for lang in LANGUAGES}
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 
 
 @lru_cache
-def load(path: Path = BIBLIOGRAPHY) -> BibliographyData:
+def load(path: Path) -> BibliographyData:
     return parse_file(str(path), bib_format="bibtex")
 
 

@@ -5,7 +5,7 @@ heading lands on the heading. Practitioners quote and look for paragraphs ("para
 ("Hallett 2017"), so two kinds of unit become sections of their own:
 
 - every numbered paragraph, `<div class="para" id="para-N">` (guidance.content.markdown_paragraphs);
-- every entry of the References page, `<li><span id="ref-KEY"></span>…</li>` (hooks/references_page.py).
+- every entry of the References page, `<li><span id="ref-KEY"></span>…</li>` (guidance.plugin.citations).
 
 The heading sections keep what is not in a unit (chapter summaries, boxes). Text is extracted with
 Material's own parser, so a unit keeps the markup (lists, emphasis) Material's result list shows.

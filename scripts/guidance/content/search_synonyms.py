@@ -20,11 +20,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from guidance.content.search_sections import TAG_RE
 from guidance.content.welsh import related_forms
 
 KEYWORDS_FIELD = "keywords"
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$", re.M)
-TAG_RE = re.compile(r"<[^>]+>")
 WORD_RE = re.compile(r"[^\W_]+")
 # What apostrophes leave of Welsh articles and particles ("camfanteisio'n", "i'r"): not compared.
 WELSH_PARTICLES = {"n", "r"}

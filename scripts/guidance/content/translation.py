@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from guidance.content import segments
-from guidance.content.model import (DOCS, DOCS_CY, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
+from guidance.content.model import (FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
                       load_pages, read_text)
 
 STATUSES = ("draft", "reviewed")
@@ -92,7 +92,7 @@ ABBREVIATIONS = "includes/abbreviations.md"
 class UnitReader:
     """Reads files into units once per run (a fragment is shared by several pages)."""
 
-    def __init__(self, docs: Path = DOCS, docs_cy: Path = DOCS_CY):
+    def __init__(self, docs: Path, docs_cy: Path):
         self.docs, self.docs_cy = docs, docs_cy
         self.abbreviations = segments.abbreviation_re(segments.read_abbreviations(docs / ABBREVIATIONS))
         self._files: dict[str, list[Unit]] = {}
@@ -139,7 +139,7 @@ class UnitReader:
         return out + rest
 
 
-def welsh_path_for(english: Page, docs: Path = DOCS, docs_cy: Path = DOCS_CY) -> Path:
+def welsh_path_for(english: Page, docs: Path, docs_cy: Path) -> Path:
     return docs_cy / english.path.relative_to(docs)
 
 
@@ -224,8 +224,8 @@ class Pair:
 class Edition:
     english: list[Page]
     welsh: list[Page]
-    docs: Path = DOCS
-    docs_cy: Path = DOCS_CY
+    docs: Path
+    docs_cy: Path
     pairs: list[Pair] = field(init=False)
 
     def __post_init__(self):
@@ -233,7 +233,7 @@ class Edition:
         self.pairs = [Pair(e, by_path.get(welsh_path_for(e, self.docs, self.docs_cy).resolve())) for e in self.english]
 
     @classmethod
-    def load(cls, docs: Path = DOCS, docs_cy: Path = DOCS_CY) -> "Edition":
+    def load(cls, docs: Path, docs_cy: Path) -> "Edition":
         return cls(load_pages(docs), load_pages(docs_cy) if docs_cy.exists() else [], docs, docs_cy)
 
     def orphans(self) -> list[Page]:
@@ -242,7 +242,7 @@ class Edition:
         return [w for w in self.welsh if w.path.relative_to(self.docs_cy) not in english]
 
 
-def record(welsh_file: Path, docs: Path = DOCS, docs_cy: Path = DOCS_CY) -> dict:
+def record(welsh_file: Path, docs: Path, docs_cy: Path) -> dict:
     """Write the current English fingerprints into a Welsh page's front matter; keep its status (or, once
     it has per-unit review, say `reviewed` only while everything in it is signed off for this English)."""
     english = Page.load(docs / welsh_file.resolve().relative_to(docs_cy.resolve()), docs)

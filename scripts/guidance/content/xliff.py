@@ -36,7 +36,7 @@ from translate.storage.placeables import xliff as tt_codes
 
 from guidance.content import segments
 from guidance.checks import _ranges
-from guidance.content.model import DOCS, DOCS_CY, rel
+from guidance.content.model import rel
 from guidance.content.segments import Code
 from guidance.content.translation import Edition, Pair, Unit, UnitReader, english_fingerprints, fingerprint, write_record
 
@@ -565,7 +565,7 @@ def explicit_reviewed(pair: Pair, units: list[Unit]) -> dict:
     return out
 
 
-def import_file(path: Path, docs: Path = DOCS, docs_cy: Path = DOCS_CY) -> tuple[list[str], list[str]]:
+def import_file(path: Path, docs: Path, docs_cy: Path) -> tuple[list[str], list[str]]:
     """(report lines, problems). Nothing is written when there is any problem."""
     edition = Edition.load(docs, docs_cy)
     reader = UnitReader(docs, docs_cy)

@@ -31,5 +31,5 @@ class MemoryBytecodeCache(BytecodeCache):
         self._compiled.clear()
 
 
-#: One cache for the process: this module is imported once, hook modules once per configuration load.
+#: One cache for the process: this module is imported once; MkDocs makes the plugin again when mkdocs.yml is reloaded.
 CACHE = MemoryBytecodeCache()

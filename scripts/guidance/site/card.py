@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
-from guidance.content.model import DOCS, DOCS_CY, INCLUDE_RE, rel
+from guidance.content.model import INCLUDE_RE, rel
 
 #: The card's page in the built site, and its PDF's name in downloads/.
 CARD = "practice-guide/practitioners-prompt/"
@@ -27,7 +28,6 @@ SPARE_MM = 8
 #: Annex IV) requires of text every reader must be able to read. Below it, shorten the text instead.
 SMALLEST_PT = 6.8
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
-SOURCES = {"en": DOCS, "cy": DOCS_CY}
 
 # The card's page box in CSS px, from the @page rule named by the page's `page` property (guidance.css),
 # and the size of its text; null when the card has no page of its own.
@@ -64,8 +64,9 @@ class Card:
     page_mm: float  # the height of the page inside its margins
 
 
-def print_card(tab, url: str, lang: str) -> Card:
-    """The card at url as a one-page A4 PDF, printed smaller if it has to be; raises CardError."""
+def print_card(tab, url: str, lang: str, docs: Path) -> Card:
+    """The card at url as a one-page A4 PDF, printed smaller if it has to be; raises CardError, which
+    names the files to shorten in docs, the folder of the card's language (Project.sources(lang))."""
     from pypdf import PdfReader
 
     tab.goto(url)
@@ -87,7 +88,7 @@ def print_card(tab, url: str, lang: str) -> Card:
     if height(scale) > fit_px:
         over = height(smallest) - fit_px
         if over > 0:
-            raise CardError(_too_long(lang, f"even with its text at {smallest:.0%} ({SMALLEST_PT} pt), the smallest "
+            raise CardError(_too_long(lang, docs, f"even with its text at {smallest:.0%} ({SMALLEST_PT} pt), the smallest "
                                             f"that stays readable, it is {over / PX_PER_MM:.0f} mm too tall, about "
                                             f"{math.ceil(over / (box['linePx'] * smallest))} line(s) of card text"))
         scale = _largest_scale(height, fit_px, smallest)
@@ -95,7 +96,7 @@ def print_card(tab, url: str, lang: str) -> Card:
     pdf = tab.pdf(format="A4", tagged=True, print_background=False, scale=scale)  # margins: the card's @page
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     if pages != 1:
-        raise CardError(_too_long(lang, f"it printed on {pages} pages although it measured {printed_mm:.0f} of the "
+        raise CardError(_too_long(lang, docs, f"it printed on {pages} pages although it measured {printed_mm:.0f} of the "
                                         f"page's {page_mm:.0f} mm (text at {scale:.0%}); a page break, or a box "
                                         "that cannot be split, may be the cause"))
     return Card(pdf, scale, printed_mm, page_mm)
@@ -110,17 +111,16 @@ def _largest_scale(height, fit_px: float, smallest: float) -> float:
     return low
 
 
-def _too_long(lang: str, why: str) -> str:
+def _too_long(lang: str, docs: Path, why: str) -> str:
     """What an editor reads when a card does not fit: which card, why, and which files to shorten."""
     name = LANGUAGE_NAMES[lang]
     return (f"The {name} Practitioners' Prompt card does not fit on one A4 page: {why}.\n"
-            f"Shorten the {name} Prompt in {' or '.join(_sources(lang))}, then run `guidance pdf` again. "
+            f"Shorten the {name} Prompt in {' or '.join(_sources(docs))}, then run `guidance pdf` again. "
             "No card was written.")
 
 
-def _sources(lang: str) -> list[str]:
-    """The card page's source and the shared files it includes (the Prompt itself), includes first."""
-    docs = SOURCES[lang]
+def _sources(docs: Path) -> list[str]:
+    """The card page's source in docs and the shared files it includes (the Prompt itself), includes first."""
     page = docs / (CARD.strip("/") + ".md")
     includes = [docs / m.group(3) for line in page.read_text(encoding="utf-8").splitlines()
                 if (m := INCLUDE_RE.match(line))]

@@ -11,11 +11,13 @@ import json
 import shutil
 import signal
 import subprocess
+from pathlib import Path
 
 from guidance.site.chromium import CHROMIUM
-from guidance.content.model import ROOT
 
-TESTS = ROOT / "tests"
+#: The audit script and the Lighthouse it runs belong to the tools, the checkout this package is
+#: installed from (not to the project being audited, which may be a copy without node_modules).
+TESTS = Path(__file__).resolve().parents[3] / "tests"
 AUDIT_SCRIPT = TESTS / "lighthouse" / "audit.mjs"
 #: Seconds per page at most: about 10-20 s each on a 2-CPU machine, more when it is busy.
 SECONDS_PER_PAGE = 90
@@ -50,5 +52,5 @@ def audit(urls: list[str]) -> dict:
         out, err = process.communicate()
         raise RuntimeError(f"Lighthouse took more than {SECONDS_PER_PAGE} s a page:\n{err[-3000:]}") from None
     if process.returncode != 0:
-        raise RuntimeError(f"node {AUDIT_SCRIPT.relative_to(ROOT)} failed ({process.returncode}):\n{err[-3000:]}")
+        raise RuntimeError(f"node {AUDIT_SCRIPT.relative_to(TESTS.parent)} failed ({process.returncode}):\n{err[-3000:]}")
     return json.loads(out)

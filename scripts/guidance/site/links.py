@@ -17,7 +17,6 @@ from pathlib import Path
 from guidance.site.serve import serve
 
 RCFILE = Path(__file__).with_name("linkcheckerrc")
-WELSH = "cy/"
 
 
 def _run(start: str, nofollow: str, external: bool) -> subprocess.Popen:
@@ -35,12 +34,13 @@ def _rows(process: subprocess.Popen) -> list[dict]:
     return rows
 
 
-def check_site(site: Path, prefix: str = "/", external: bool = False) -> tuple[list[str], int]:
-    """Problems as 'page (line): the link to … is broken: …' lines, and the number of URLs checked.
+def check_site(site: Path, welsh_root: str, prefix: str = "/", external: bool = False) -> tuple[list[str], int]:
+    """The site's two halves, the default language's and the one under WELSH_ROOT ("cy/"), are crawled side by side.
+    Problems as 'page (line): the link to … is broken: …' lines, and the number of URLs checked.
     With external=True the links leaving the site are checked too (needs the internet)."""
     with serve(site, prefix) as base:
-        english = _run(base, "^" + re.escape(base + WELSH), external)
-        welsh = _run(base + WELSH, "^" + re.escape(base) + "(?!" + re.escape(WELSH) + ")", external)
+        english = _run(base, "^" + re.escape(base + welsh_root), external)
+        welsh = _run(base + welsh_root, "^" + re.escape(base) + "(?!" + re.escape(welsh_root) + ")", external)
         rows = _rows(english) + _rows(welsh)
     problems = []
     for row in rows:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guidance.project import Project
 from guidance.site import card
 from guidance.site import chromium
 from guidance.site.serve import serve
@@ -20,13 +21,13 @@ from guidance.site.serve import serve
 GUIDANCE = ["introduction/", "chapter-1-understanding-cse/", "chapter-2-preventing-cse/",
             "chapter-3-safeguarding-procedures/", "chapter-4-care-and-support/",
             "chapter-5-disrupting-perpetrators/", "references/"]
-LANGUAGES = {"en": "", "cy": "cy/"}
 FILENAME = "safeguarding-children-from-cse-{lang}.pdf"
 
 
-def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
-    """Write the card and the guidance PDF of each language into out/; return each path with a line
-    on what it holds. Raises card.CardError, having written nothing, if a card does not fit one page."""
+def build(site: Path, out: Path, project: Project, prefix: str = "/") -> list[tuple[Path, str]]:
+    """Write the card and the guidance PDF of each language of a site built from project into out/;
+    return each path with a line on what it holds. Raises card.CardError, having written nothing, if a
+    card does not fit one page (its message names the project's files to shorten)."""
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader
 
@@ -35,7 +36,8 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
         browser = chromium.launch(p)
         try:
             tab = browser.new_page()
-            cards = {lang: card.print_card(tab, base + root + card.CARD, lang) for lang, root in LANGUAGES.items()}
+            cards = {lang: card.print_card(tab, base + root + card.CARD, lang, project.sources(lang))
+                     for lang, root in project.roots.items()}
             tab.close()
             out.mkdir(parents=True, exist_ok=True)
             for lang, printed in cards.items():
@@ -43,7 +45,7 @@ def build(site: Path, out: Path, prefix: str = "/") -> list[tuple[Path, str]]:
                 target.write_bytes(printed.pdf)
                 written.append((target, f"1 page; the card fills {printed.height_mm:.0f} of the page's "
                                         f"{printed.page_mm:.0f} mm, text at {printed.scale:.0%}"))
-            for lang, root in LANGUAGES.items():
+            for lang, root in project.roots.items():
                 tab = browser.new_page()
                 chapters = []
                 for path in GUIDANCE:

@@ -14,8 +14,6 @@ from guidance.site import chromium
 from guidance.site.page_types import VIEWPORTS, pages
 from guidance.site.serve import serve
 
-OUT = Path("build") / "screenshots"
-
 
 def _open_language_menu(tab, viewport: str) -> None:
     """As a reader opens it: the pointer over it on a desktop, a tap on a phone."""
@@ -36,7 +34,7 @@ STATES: dict[str, dict[str, Callable]] = {
 }
 
 
-def take(site: Path, out: Path = OUT, prefix: str = "/", log: Callable[[str], None] = print) -> list[Path]:
+def take(site: Path, out: Path, roots: dict[str, str], prefix: str = "/", log: Callable[[str], None] = print) -> list[Path]:
     """Serve the built site and write the screenshots into out/; return their paths."""
     from playwright.sync_api import sync_playwright
 
@@ -49,7 +47,7 @@ def take(site: Path, out: Path = OUT, prefix: str = "/", log: Callable[[str], No
                 context = browser.new_context(viewport=size, device_scale_factor=1,
                                               is_mobile=viewport == "phone", has_touch=viewport == "phone")
                 tab = context.new_page()
-                for kind, lang, path in pages():
+                for kind, lang, path in pages(roots):
                     for state, action in {"": None, **STATES.get(kind, {})}.items():
                         tab.goto(base + path, wait_until="load")
                         if action:

@@ -1,82 +1,68 @@
-"""Interface strings that our own extension, hooks and templates add to pages, in both languages.
+"""The site's own words in each language: one file per language, en.yml and cy.yml in this folder.
 
-Material translates its own interface; these are the strings *we* add. A Welsh page must never show
-an English one (Welsh Language Standards), so every key exists in both languages — a test checks it.
+Material translates its own interface; these are the words *we* add, and the ones MkDocs and its
+plugins are given: the site name, description and copyright, the navigation section titles, the
+interface strings of our extension, hooks, templates and scripts (`ui`), month names and the
+connecting words of references. A Welsh page must never show an English one (Welsh Language
+Standards), so every key exists in every language — tests/test_strings.py checks it.
+
+Each file is read once per process, on import.
 """
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "para_link_title": "Copy the link to paragraph {n}",
-        "para_label": "Paragraph {n}",
-        "para_copied": "Link to paragraph {n} copied",
-        "footnote_backlink_title": "Back to footnote {} in the text",
-        "other_language_link": "Darllenwch y dudalen hon yn Gymraeg",
-        "other_language_note": "(cyfieithiad drafft)",
-        "draft_notice_title": "Draft translation",
-        "draft_notice_text": "This page is a draft translation that a qualified translator has not yet reviewed.",
-        "cited_in": "Cited in",
-        "flow_title": "Diagram of the steps, which are also listed below",
-        "card_pdf": "Download this prompt as a one-page PDF (A4)",
-        "download_title": "Download the guidance",
-        "download_pdf_this": "The whole guidance as a PDF (English)",
-        "download_pdf_other": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
-        "download_offline": "The whole website to read offline, in English and Welsh (a ZIP file: extract it, "
-                            "then open index.html)",
-        "last_updated": "Last updated",
-        "edition": "Consultation draft WG37941, live edition {version}",
-        "statements_label": "Statements",
-        "accessibility_statement": "Accessibility statement",
-        "welsh_language_statement": "Welsh language statement",
-        "exit_label": "Exit this page",
-        "exit_emergency": "Emergency",
-        "exit_loading": "Loading.",
-        "exit_shift_2": "Shift, press 2 more times to exit.",
-        "exit_shift_1": "Shift, press 1 more time to exit.",
-        "exit_shift_0": "Exit this page activated.",
-        "exit_shift_timed_out": "Exit this page expired.",
-        "cited_in_para": "para {n}",
-        "cited_after_para": "after para {n}",
-        "search_para_title": "Para {n} – {heading}",
-    },
-    "cy": {
-        "para_link_title": "Copïo'r ddolen i baragraff {n}",
-        "para_label": "Paragraff {n}",
-        "para_copied": "Wedi copïo'r ddolen i baragraff {n}",
-        "footnote_backlink_title": "Yn ôl at droednodyn {} yn y testun",
-        "other_language_link": "Read this page in English",
-        "other_language_note": "",
-        "draft_notice_title": "Cyfieithiad drafft",
-        "draft_notice_text": "Cyfieithiad drafft yw'r dudalen hon, ac nid yw cyfieithydd cymwys wedi'i hadolygu eto. "
-                             "Os oes unrhyw amheuaeth am yr ystyr, gweler y testun Saesneg.",
-        "cited_in": "Cyfeirir ato yn",
-        "flow_title": "Diagram o'r camau, a restrir isod hefyd",
-        "card_pdf": "Lawrlwytho'r anogwr hwn fel PDF un dudalen (A4)",
-        "download_title": "Lawrlwytho'r canllawiau",
-        "download_pdf_this": "Y canllawiau cyfan fel PDF (Cymraeg, cyfieithiad drafft)",
-        "download_pdf_other": "The whole guidance as a PDF (English)",
-        "download_offline": "Y wefan gyfan i'w darllen all-lein, yn Gymraeg ac yn Saesneg (ffeil ZIP: echdynnwch hi, "
-                            "yna agorwch index.html)",
-        "last_updated": "Diweddarwyd ddiwethaf",
-        "edition": "Drafft ymgynghori WG37941, argraffiad byw {version}",
-        "statements_label": "Datganiadau",
-        "accessibility_statement": "Datganiad hygyrchedd",
-        "welsh_language_statement": "Datganiad iaith Gymraeg",
-        "exit_label": "Gadael y dudalen hon",
-        "exit_emergency": "Argyfwng",
-        "exit_loading": "Yn llwytho.",
-        "exit_shift_2": "Shift, pwyswch ddwywaith eto i adael.",
-        "exit_shift_1": "Shift, pwyswch unwaith eto i adael.",
-        "exit_shift_0": "Wedi dewis gadael y dudalen hon.",
-        "exit_shift_timed_out": "Daeth yr amser ar gyfer \"Gadael y dudalen hon\" i ben.",
-        "cited_in_para": "paragraff {n}",
-        "cited_after_para": "ar ôl paragraff {n}",
-        "search_para_title": "Paragraff {n} – {heading}",
-    },
-}
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
 
 DEFAULT_LANGUAGE = "en"
 
+#: The languages, one strings file each (<lang>.yml beside this module), the default first.
+LANGUAGES: tuple[str, ...] = tuple(sorted(
+    (entry.name.removesuffix(".yml") for entry in files(__package__).iterdir() if entry.name.endswith(".yml")),
+    key=lambda lang: (lang != DEFAULT_LANGUAGE, lang)))
+
+
+@lru_cache
+def load(lang: str) -> dict:
+    """The whole strings file of a language, as YAML reads it (KeyError for a language without one)."""
+    if lang not in LANGUAGES:
+        raise KeyError(lang)
+    return yaml.safe_load(files(__package__).joinpath(f"{lang}.yml").read_text(encoding="utf-8"))
+
+
+#: The interface strings of each language: what templates get as `ui` (ui.<key>).
+STRINGS: dict[str, dict[str, str]] = {lang: load(lang)["ui"] for lang in LANGUAGES}
+
 
 def text(lang: str, key: str, **values: object) -> str:
+    """An interface string, its {placeholders} filled in; a language without strings gets English."""
     string = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
     return string.format(**values) if values else string
+
+
+def month(lang: str, n: int) -> str:
+    """The name of month N (1 = January)."""
+    if not 1 <= n <= 12:
+        raise ValueError(f"no month {n}")
+    return load(lang)["months"][n - 1]
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """'3 March 2026', '3 Mawrth 2026'."""
+    return f"{day.day} {month(lang, day.month)} {day.year}"
+
+
+def reference_terms(lang: str) -> dict[str, str]:
+    """The connecting words of references (guidance.content.references): available, no_date, in, …"""
+    return load(lang)["references"]
+
+
+def i18n_overrides(lang: str) -> dict:
+    """What mkdocs-static-i18n takes per language (its `languages:` entry): site_name,
+    site_description, copyright and nav_translations (English section title → this language's)."""
+    strings = load(lang)
+    return {"site_name": strings["site_name"], "site_description": strings["site_description"],
+            "copyright": strings["copyright"], "nav_translations": dict(strings["nav"])}

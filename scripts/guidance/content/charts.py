@@ -1,4 +1,4 @@
-"""Hook: a bar chart drawn from the data table that follows a `<!-- chart: NAME -->` marker.
+"""A bar chart drawn from the data table that follows a `<!-- chart: NAME -->` marker.
 
 The table stays the source of the numbers (and the text alternative); the chart is computed from it
 at build time, so the two can never disagree. The chart is an inline SVG with a title and a
@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-MARKER_RE = re.compile(r"^<!-- chart: ([\w-]+) -->\n((?:\|.*\|\n)+)", re.M)
+#: The table after the marker: its lines, header and separator included.
+TABLE_RE = re.compile(r"(?:\|.*\|\n)+")
 WIDTH, HEIGHT, TOP, BOTTOM, LEFT = 400, 220, 24, 30, 10
 
 
@@ -39,8 +40,10 @@ def _svg(name: str, header: list[str], data: list[tuple[str, float]]) -> str:
             f'{"".join(bars)}</svg>\n<figcaption>{title}</figcaption>\n</figure>\n\n')
 
 
-def on_page_markdown(markdown, page, config, files):
-    def draw(match: re.Match) -> str:
-        header, data = _table(match.group(2))
-        return _svg(match.group(1), header, data) + match.group(2)
-    return MARKER_RE.sub(draw, markdown)
+def draw(name: str, following: str) -> str:
+    """The chart for the table at the start of `following` (the Markdown after the marker line)."""
+    table = TABLE_RE.match(following)
+    if table is None:
+        raise ValueError("a chart marker must be followed by its data table (| Year | Number |)")
+    header, data = _table(table.group(0))
+    return _svg(name, header, data)

@@ -1,4 +1,4 @@
-"""Hook: a flow diagram drawn from the list that follows a `<!-- flow: NAME -->` marker.
+"""A flow diagram drawn from the list that follows a `<!-- flow: NAME -->` marker.
 
 The list stays the source (and the text alternative): each top-level item `- **Step.** text` is a
 step on the main line, each item indented under it (`    - text`) a branch off that step. The
@@ -13,10 +13,10 @@ import html
 import re
 import textwrap
 
-from guidance.plugin.mkdocs_site import page_language
 from guidance.strings import text
 
-MARKER_RE = re.compile(r"^<!-- flow: ([\w-]+) -->\n((?:(?: {4})?- .*\n)+)", re.M)
+#: The list after the marker: top-level items and items indented under them.
+LIST_RE = re.compile(r"(?:(?: {4})?- .*\n)+")
 WIDTH, GUTTER, GAP = 340, 30, 12
 #: (characters per line, line height, font size, padding) for steps and for branches; about 7.4 px per
 #: character of the system sans-serif at 14 px, so lines fit their boxes.
@@ -75,6 +75,9 @@ def _svg(name: str, steps: list[tuple[str, list[str]]], title: str) -> str:
             f'{"".join(parts)}</svg>\n</figure>\n\n')
 
 
-def on_page_markdown(markdown, page, config, files):
-    title = text(page_language(page, config), "flow_title")
-    return MARKER_RE.sub(lambda m: _svg(m.group(1), _items(m.group(2)), title) + m.group(2), markdown)
+def draw(name: str, following: str, lang: str) -> str:
+    """The diagram for the list at the start of `following` (the Markdown after the marker line)."""
+    steps = LIST_RE.match(following)
+    if steps is None:
+        raise ValueError("a flow marker must be followed by its list of steps (- **Step.** text)")
+    return _svg(name, _items(steps.group(0)), text(lang, "flow_title"))
