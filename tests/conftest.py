@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
+from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, ROOTS, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
 
 
 def _output(*command: str) -> str:
@@ -90,7 +90,7 @@ def link_check(site: Path) -> tuple[list[str], int]:
     anchors it checked. The crawl takes a minute or more, so it runs once and its tests read it."""
     from guidance.site import links
 
-    return links.check_site(site, PREFIX)
+    return links.check_site(site, next(root for root in ROOTS.values() if root), PREFIX)
 
 
 @pytest.fixture(scope="session")

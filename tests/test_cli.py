@@ -104,8 +104,8 @@ def test_github_format_annotates_the_line_with_its_path_from_the_repository_root
 
 @pytest.mark.build
 def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_path):
-    project = copy_project(tmp_path / "project", ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
-                                                  "docs_cy", "overrides"))
+    project = copy_project(tmp_path / "project", "mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
+                                                  "docs_cy", "overrides")
     page = project / "docs" / "introduction.md"
     edit(page, "[@DepartmentOfHealth2000safeguarding]", "[@NoSuchWork2000]")
     result = run("guidance", "build", "--root", str(project), "--site-dir", str(tmp_path / "site"), "--no-downloads",
