@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, ROOTS, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
+import helpers
+from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
 
 
 def _output(*command: str) -> str:
@@ -83,14 +86,55 @@ def page(site: Path) -> Pages:
     return Pages(site)
 
 
-@pytest.fixture(scope="session")
-def link_check(site: Path) -> tuple[list[str], int]:
-    """Every internal link and #anchor of the built site, both languages, checked over HTTP by
-    linkchecker (what `guidance links` runs): the problems, in its words, and how many links and
-    anchors it checked. The crawl takes a minute or more, so it runs once and its tests read it."""
-    from guidance.site import links
+# --- long jobs on the built site, in the background -------------------------------------------------
+# Three jobs need nothing but the built site and take from 20 s to two minutes or more of this 2-CPU
+# machine, most of it in programs of their own: linkchecker's crawl, Lighthouse, and reading the
+# PDFs' text. They start in background processes as soon as the site is built (the first test that
+# needs the site starts them), two at a time, and run while the other tests go on; a test that reads
+# a result waits for it there, and a job's error fails the tests that read it. Only the jobs some
+# selected test reads are run.
 
-    return links.check_site(site, next(root for root in ROOTS.values() if root), PREFIX)
+#: fixture name -> the function of the built site (in helpers, so a spawned process can import it),
+#: longest first: the crawl in one process, Lighthouse and then the PDFs in the other.
+BACKGROUND_JOBS = {"link_check": helpers.check_links, "lighthouse_report": helpers.lighthouse_pages,
+                   "pdf_text": helpers.pdf_texts}
+BACKGROUND_PROCESSES = 2
+
+
+@pytest.fixture(scope="session")
+def background(site: Path, request) -> dict[str, Future]:
+    """The background jobs the selected tests read, started: fixture name -> its future result."""
+    wanted = {name for item in request.session.items for name in BACKGROUND_JOBS if name in item.fixturenames}
+    # spawn, not fork: this process runs threads (the site's server, Playwright's connection)
+    with ProcessPoolExecutor(BACKGROUND_PROCESSES, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield {name: pool.submit(job, site) for name, job in BACKGROUND_JOBS.items() if name in wanted}
+        pool.shutdown(cancel_futures=True)  # a job not started yet (the run stopped early) is dropped
+
+
+@pytest.fixture(autouse=True)
+def _start_background_jobs(request) -> None:
+    """The first test that needs the built site starts the background jobs."""
+    if "site" in request.fixturenames:
+        request.getfixturevalue("background")
+
+
+@pytest.fixture(scope="session")
+def link_check(background) -> tuple[list[str], int]:
+    """helpers.check_links: every internal link and #anchor of the built site, checked by linkchecker
+    (the problems in its words, and how many it checked); crawled once per run, in the background."""
+    return background["link_check"].result()
+
+
+@pytest.fixture(scope="session")
+def lighthouse_report(background) -> dict:
+    """helpers.lighthouse_pages: Lighthouse on every page type, both languages; in the background."""
+    return background["lighthouse_report"].result()
+
+
+@pytest.fixture(scope="session")
+def pdf_text(background) -> dict[str, str]:
+    """helpers.pdf_texts: each language's whole-guidance PDF as text; read in the background."""
+    return background["pdf_text"].result()
 
 
 @pytest.fixture(scope="session")
@@ -126,26 +170,41 @@ class Visit:
     axe: dict = field(default_factory=dict)  # RUN_AXE's result: violations and the rules run
 
 
+#: Tabs every_page loads pages in side by side: each page waits 0.5 s for its network to go quiet.
+EVERY_PAGE_TABS = 3
+
+
 @pytest.fixture(scope="session")
 def every_page(site: Path, browser, site_url: str) -> dict[str, Visit]:
-    """Every page built from Markdown (helpers.all_pages), both languages, opened once in one tab:
-    what it requested, which answers failed, what it logged as an error, and axe's verdict. The
-    privacy, missing-file and axe tests each read it instead of each loading every page again."""
+    """Every page built from Markdown (helpers.all_pages), both languages, opened once: what it
+    requested, which answers failed, what it logged as an error, and axe's verdict. The privacy,
+    missing-file and axe tests each read it instead of each loading every page again. Pages load
+    EVERY_PAGE_TABS at a time, each in its own tab, which records only its own page's traffic."""
     assert AXE.exists(), "axe-core is missing: run `npm ci --prefix tests` (bash scripts/dev.sh test does)"
     context = browser.new_context(base_url=site_url)
     # An init script, not a <script> added to the page: the page's Content-Security-Policy refuses those.
     context.add_init_script(script=AXE.read_text(encoding="utf-8"))
-    tab = context.new_page()
     visits: dict[str, Visit] = {}
-    current: list[Visit] = []
-    tab.on("request", lambda r: current[-1].requests.append(r.url))
-    tab.on("response", lambda r: current[-1].failed.append((r.status, r.url)) if r.status >= 400 else None)
-    tab.on("console", lambda m: current[-1].console_errors.append(m.text) if m.type == "error" else None)
+    showing: dict[object, Visit] = {}  # tab -> the page it is loading
+
+    def new_tab():
+        tab = context.new_page()
+        tab.on("request", lambda r: showing[tab].requests.append(r.url))
+        tab.on("response", lambda r: showing[tab].failed.append((r.status, r.url)) if r.status >= 400 else None)
+        tab.on("console", lambda m: showing[tab].console_errors.append(m.text) if m.type == "error" else None)
+        return tab
+
     try:
-        for path in [p.lstrip("/") for p in all_pages(site)]:
-            current.append(visits.setdefault(path, Visit(path)))
-            tab.goto(path, wait_until="networkidle")
-            current[-1].axe = tab.evaluate(RUN_AXE, [WCAG_TAGS, list(EXCLUDED_RULES)])
+        tabs = [new_tab() for _ in range(EVERY_PAGE_TABS)]
+        paths = [p.lstrip("/") for p in all_pages(site)]
+        for start in range(0, len(paths), len(tabs)):
+            loading = list(zip(tabs, paths[start:start + len(tabs)]))
+            for tab, path in loading:  # start each load; they go on side by side
+                showing[tab] = visits[path] = Visit(path)
+                tab.goto(path, wait_until="commit")
+            for tab, path in loading:
+                tab.wait_for_load_state("networkidle")
+                visits[path].axe = tab.evaluate(RUN_AXE, [WCAG_TAGS, list(EXCLUDED_RULES)])
     finally:
         context.close()
     return visits

@@ -183,6 +183,62 @@ def para_words(div) -> list[str]:
     return words(text_of(div))
 
 
+# --- long jobs on the built site, run in a background process (conftest.py, `background`) ----------
+# Each takes the built site's folder and returns what its tests assert on; each runs in a process of
+# its own (a spawned one: these functions are imported by name), so it neither waits for nor holds
+# up the tests that drive Chromium meanwhile.
+
+#: The Lighthouse categories tests/test_lighthouse.py asserts (each must score 100).
+LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
+#: audit.mjs runs (each its own Node and Chromium) side by side.
+LIGHTHOUSE_RUNS = 2
+
+
+def check_links(site: Path) -> tuple[list[str], int]:
+    """Every internal link and #anchor, both languages, checked over HTTP by linkchecker (what
+    `guidance links` runs): the problems, in its words, and how many links and anchors it checked."""
+    from guidance.site import links
+
+    return links.check_site(site, next(root for root in ROOTS.values() if root), PREFIX)
+
+
+def lighthouse_pages(site: Path) -> dict:
+    """Lighthouse (tests/lighthouse/audit.mjs) on every page type in both languages, served gzipped
+    as GitHub Pages serves them: {lighthouse, chromium, pages: [one result per page_types.pages(),
+    in its order]}. Only LIGHTHOUSE_CATEGORIES are audited: Performance, which is not asserted (the
+    benchmark measures it), would double each page's time. The pages are split between
+    LIGHTHOUSE_RUNS runs side by side: a page spends much of its time waiting for the network and
+    the CPU to go quiet, which the other run fills."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from guidance.site import lighthouse
+    from guidance.site.page_types import pages
+    from guidance.site.serve import serve
+
+    os.environ["LIGHTHOUSE_CATEGORIES"] = ",".join(LIGHTHOUSE_CATEGORIES)  # read by audit.mjs; this process only
+    with serve(site, PREFIX, gzip=True) as base:
+        urls = [base + path for _, _, path in pages(ROOTS)]
+        with ThreadPoolExecutor(LIGHTHOUSE_RUNS) as pool:
+            parts = list(pool.map(lighthouse.audit, [urls[i::LIGHTHOUSE_RUNS] for i in range(LIGHTHOUSE_RUNS)]))
+    # back in the order of pages(): run i audited pages i, i + LIGHTHOUSE_RUNS, …
+    audited = [part["pages"] for part in parts]
+    results = [audited[i % LIGHTHOUSE_RUNS][i // LIGHTHOUSE_RUNS] for i in range(len(urls))]
+    return {**parts[0], "pages": results, "urls": urls}
+
+
+def pdf_texts(site: Path) -> dict[str, str]:
+    """The text of the whole guidance's PDF in each language (site/downloads/, printed by `guidance
+    pdf`), page after page, as pypdf extracts it: about 8 s of CPU a language."""
+    from pypdf import PdfReader
+
+    return {lang: "\n".join(p.extract_text() for p in PdfReader(str(site / "downloads" / GUIDANCE_PDF.format(lang=lang))).pages)
+            for lang in ("en", "cy")}
+
+
+#: The whole guidance as a PDF, in site/downloads/.
+GUIDANCE_PDF = "safeguarding-children-from-cse-{lang}.pdf"
+
+
 # --- accessibility rules (axe-core, in Chromium) -----------------------------------------------
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
