@@ -53,7 +53,10 @@ def test_content_checks_run_first_as_pull_request_annotations_then_the_suite_onc
     """A fast first job annotates the pull request's lines; the whole suite runs after it, in one job
     of one workflow: no other workflow runs the test command again."""
     jobs = workflow("checks.yml")["jobs"]
-    assert runs(jobs["content"]) == ["bash scripts/dev.sh check --format github"]
+    assert runs(jobs["content"])[-1] == "bash scripts/dev.sh check --format github"
+    # the change-notes check reads the history since the first edition: a shallow clone would hide it
+    checkout = next(s for s in jobs["content"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
     assert "needs" not in jobs["content"] and jobs["test"]["needs"] == "content"
     script = (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")
     assert 'exec "$VENV/bin/guidance" check "${@:2}"' in script  # `dev.sh check` is `guidance check`
