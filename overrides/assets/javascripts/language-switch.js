@@ -8,8 +8,9 @@
   // Material looks up a sitemap.xml beside each <link rel="alternate"> of the page when it starts,
   // to map its language menu: with page-to-page links both are 404s on every page view, and this
   // script does that job. It runs after Material's bundle and before Material's start-up scan
-  // (DOMContentLoaded), so the links are hidden from the scan and put back once it has run.
-  var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+  // (DOMContentLoaded), so the links are hidden from the scan and put back once it has run. The Atom
+  // feed's link is an alternate too, and would send Material to feed.xml's sitemap.xml as well.
+  var alternates = document.querySelectorAll("link[rel=alternate]");
   alternates.forEach(function (link) { link.rel = "x-alternate"; });
   document.addEventListener("DOMContentLoaded", function () {
     alternates.forEach(function (link) { link.rel = "alternate"; });
