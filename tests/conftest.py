@@ -62,6 +62,10 @@ def pytest_collection_modifyitems(config, items) -> None:
                          f"fixture; mark it {max(needed, key=TIERS.index)}")
     if wrong:
         raise pytest.UsageError("tests without the right tier (pytest.mark.unit, build or browser):\n  " + "\n  ".join(wrong))
+    # The tests that need no built site run first (in their usual order; then the rest, in theirs):
+    # the fast tier's failures show within a minute, and the one test that times a server (mkdocs
+    # serve must answer within 10 s) runs before the background jobs below load the machine.
+    items.sort(key=lambda item: "site" in item.fixturenames)
 
 
 @pytest.fixture(scope="session")

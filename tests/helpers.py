@@ -190,8 +190,6 @@ def para_words(div) -> list[str]:
 
 #: The Lighthouse categories tests/test_lighthouse.py asserts (each must score 100).
 LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
-#: audit.mjs runs (each its own Node and Chromium) side by side.
-LIGHTHOUSE_RUNS = 2
 
 
 def check_links(site: Path) -> tuple[list[str], int]:
@@ -203,14 +201,10 @@ def check_links(site: Path) -> tuple[list[str], int]:
 
 
 def lighthouse_pages(site: Path) -> dict:
-    """Lighthouse (tests/lighthouse/audit.mjs) on every page type in both languages, served gzipped
-    as GitHub Pages serves them: {lighthouse, chromium, pages: [one result per page_types.pages(),
-    in its order]}. Only LIGHTHOUSE_CATEGORIES are audited: Performance, which is not asserted (the
-    benchmark measures it), would double each page's time. The pages are split between
-    LIGHTHOUSE_RUNS runs side by side: a page spends much of its time waiting for the network and
-    the CPU to go quiet, which the other run fills."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    """Lighthouse (tests/lighthouse/audit.mjs, one Chromium) on every page type in both languages,
+    served gzipped as GitHub Pages serves them: {lighthouse, chromium, urls, pages: one result per
+    page_types.pages(), in its order}. Only LIGHTHOUSE_CATEGORIES are audited: Performance, which is
+    not asserted (the benchmark measures it), would add half as much again to each page's time."""
     from guidance.site import lighthouse
     from guidance.site.page_types import pages
     from guidance.site.serve import serve
@@ -218,12 +212,7 @@ def lighthouse_pages(site: Path) -> dict:
     os.environ["LIGHTHOUSE_CATEGORIES"] = ",".join(LIGHTHOUSE_CATEGORIES)  # read by audit.mjs; this process only
     with serve(site, PREFIX, gzip=True) as base:
         urls = [base + path for _, _, path in pages(ROOTS)]
-        with ThreadPoolExecutor(LIGHTHOUSE_RUNS) as pool:
-            parts = list(pool.map(lighthouse.audit, [urls[i::LIGHTHOUSE_RUNS] for i in range(LIGHTHOUSE_RUNS)]))
-    # back in the order of pages(): run i audited pages i, i + LIGHTHOUSE_RUNS, …
-    audited = [part["pages"] for part in parts]
-    results = [audited[i % LIGHTHOUSE_RUNS][i // LIGHTHOUSE_RUNS] for i in range(len(urls))]
-    return {**parts[0], "pages": results, "urls": urls}
+        return {**lighthouse.audit(urls), "urls": urls}
 
 
 def pdf_texts(site: Path) -> dict[str, str]:

@@ -1,10 +1,10 @@
 """Lighthouse (mobile, simulated throttling) on every page type in both languages: Accessibility, Best
 practices and SEO must be 100. The site is served with gzip, as GitHub Pages serves it.
 
-tests/lighthouse/audit.mjs audits the pages, in two runs side by side, auditing only the three
-asserted categories (Performance is `guidance benchmark --only lighthouse`'s to measure): see
-helpers.lighthouse_pages. It runs in the background while the other tests go on (conftest.py,
-`lighthouse_report`); the test waits for its report.
+tests/lighthouse/audit.mjs audits the pages with one Chromium, only the three asserted categories
+(Performance is `guidance benchmark --only lighthouse`'s to measure): helpers.lighthouse_pages. It
+runs in the background while the other tests go on (conftest.py, `lighthouse_report`); the test
+waits for its report.
 """
 
 from __future__ import annotations
