@@ -1,28 +1,15 @@
 from __future__ import annotations
 
-import os
-import shutil
+import multiprocessing
 import subprocess
-import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from guidance.project import Project
-
-ROOT = Path(__file__).resolve().parents[1]
-#: Each language's root in the site ({"en": "", "cy": "cy/"}), as mkdocs.yml's i18n plugin defines them.
-ROOTS = Project.at(ROOT).roots
-BIN = Path(sys.executable).parent
-
-
-#: The site is built and served under a path prefix, as on GitHub Pages, so that links which only
-#: work at the server root are caught.
-PREFIX = "/cse-guidance/"
-SITE_URL = f"http://127.0.0.1{PREFIX}"
-#: The offline copy's name in site/downloads/, as the home page links to it.
-OFFLINE_ZIP = "safeguarding-children-from-cse-offline.zip"
+import helpers
+from helpers import AXE, CHROMIUM, EXCLUDED_RULES, OFFLINE_ZIP, PREFIX, ROOT, RUN_AXE, SITE_URL, WCAG_TAGS, Pages, all_pages
 
 
 def _output(*command: str) -> str:
@@ -51,28 +38,34 @@ def pytest_report_header(config) -> list[str]:
             f"fonts: {', '.join(fonts) or 'missing'}; sans-serif: {_output('fc-match', 'sans-serif')}"]
 
 
-#: What `guidance check` and the other content commands read of a project (mkdocs.yml for its folders
-#: and redirects), as copy_content copies it.
-CONTENT = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "docs_cy")
+#: The tiers (pyproject.toml, [tool.pytest.ini_options] markers): each test is marked with one, by a
+#: module's `pytestmark` or on the test itself. `pytest -m unit` runs the fast tier.
+TIERS = ("unit", "build", "browser")
+#: Fixtures that build the site or start the browser (or need one that does), and the least tier a
+#: test using them must be marked with.
+NEEDS = {"browser": "browser", "site": "build"}
 
 
-def copy_content(dest: Path, names: tuple[str, ...] = CONTENT) -> Path:
-    """A copy of the project's content in dest, to break and check with `guidance … --root dest`."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(ROOT / name, dest / name)
-    return dest
-
-
-def run(*args: str, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
-    """Run a project command (mkdocs, guidance, ...) from this environment; capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    exe = BIN / args[0]
-    return subprocess.run([str(exe) if exe.exists() else args[0], *args[1:]], cwd=cwd, env=env,
-                          capture_output=True, text=True, **kwargs)
+def pytest_collection_modifyitems(config, items) -> None:
+    """Refuse the run if a test is marked with no tier or two, or uses the built site or the browser
+    (directly or through another fixture) with a lower tier than that: `-m unit` must never start a
+    build, and a new test cannot be left out of every tier."""
+    wrong = []
+    for item in items:
+        tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS}, key=TIERS.index)
+        if len(tiers) != 1:
+            wrong.append(f"{item.nodeid}: marked {tiers or 'with no tier'}; mark it with one of {', '.join(TIERS)}")
+            continue
+        needed = [NEEDS[name] for name in NEEDS if name in item.fixturenames]
+        if needed and TIERS.index(tiers[0]) < max(TIERS.index(n) for n in needed):
+            wrong.append(f"{item.nodeid}: marked {tiers[0]} but uses the {' and the '.join(n for n in NEEDS if n in item.fixturenames)} "
+                         f"fixture; mark it {max(needed, key=TIERS.index)}")
+    if wrong:
+        raise pytest.UsageError("tests without the right tier (pytest.mark.unit, build or browser):\n  " + "\n  ".join(wrong))
+    # The tests that need no built site run first (in their usual order; then the rest, in theirs):
+    # the fast tier's failures show within a minute, and the one test that times a server (mkdocs
+    # serve must answer within 10 s) runs before the background jobs below load the machine.
+    items.sort(key=lambda item: "site" in item.fixturenames)
 
 
 @pytest.fixture(scope="session")
@@ -92,37 +85,60 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace the first OLD in a copied file, as an editor would; fail if it is not there."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    """The line number of the first line holding NEEDLE."""
-    for no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return no
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-class Pages:
-    def __init__(self, root: Path):
-        self.root = root
-        self._cache: dict[str, BeautifulSoup] = {}
-
-    def __call__(self, url_path: str) -> BeautifulSoup:
-        """Parsed HTML of a page by its site path, e.g. 'chapter-3-safeguarding-procedures/'."""
-        if url_path not in self._cache:
-            file = self.root / url_path / "index.html" if not url_path.endswith(".html") else self.root / url_path
-            self._cache[url_path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        return self._cache[url_path]
-
-
 @pytest.fixture(scope="session")
 def page(site: Path) -> Pages:
     return Pages(site)
+
+
+# --- long jobs on the built site, in the background -------------------------------------------------
+# Three jobs need nothing but the built site and take from 20 s to two minutes or more of this 2-CPU
+# machine, most of it in programs of their own: linkchecker's crawl, Lighthouse, and reading the
+# PDFs' text. They start in background processes as soon as the site is built (the first test that
+# needs the site starts them), two at a time, and run while the other tests go on; a test that reads
+# a result waits for it there, and a job's error fails the tests that read it. Only the jobs some
+# selected test reads are run.
+
+#: fixture name -> the function of the built site (in helpers, so a spawned process can import it),
+#: longest first: the crawl in one process, Lighthouse and then the PDFs in the other.
+BACKGROUND_JOBS = {"link_check": helpers.check_links, "lighthouse_report": helpers.lighthouse_pages,
+                   "pdf_text": helpers.pdf_texts}
+BACKGROUND_PROCESSES = 2
+
+
+@pytest.fixture(scope="session")
+def background(site: Path, request) -> dict[str, Future]:
+    """The background jobs the selected tests read, started: fixture name -> its future result."""
+    wanted = {name for item in request.session.items for name in BACKGROUND_JOBS if name in item.fixturenames}
+    # spawn, not fork: this process runs threads (the site's server, Playwright's connection)
+    with ProcessPoolExecutor(BACKGROUND_PROCESSES, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield {name: pool.submit(job, site) for name, job in BACKGROUND_JOBS.items() if name in wanted}
+        pool.shutdown(cancel_futures=True)  # a job not started yet (the run stopped early) is dropped
+
+
+@pytest.fixture(autouse=True)
+def _start_background_jobs(request) -> None:
+    """The first test that needs the built site starts the background jobs."""
+    if "site" in request.fixturenames:
+        request.getfixturevalue("background")
+
+
+@pytest.fixture(scope="session")
+def link_check(background) -> tuple[list[str], int]:
+    """helpers.check_links: every internal link and #anchor of the built site, checked by linkchecker
+    (the problems in its words, and how many it checked); crawled once per run, in the background."""
+    return background["link_check"].result()
+
+
+@pytest.fixture(scope="session")
+def lighthouse_report(background) -> dict:
+    """helpers.lighthouse_pages: Lighthouse on every page type, both languages; in the background."""
+    return background["lighthouse_report"].result()
+
+
+@pytest.fixture(scope="session")
+def pdf_text(background) -> dict[str, str]:
+    """helpers.pdf_texts: each language's whole-guidance PDF as text; read in the background."""
+    return background["pdf_text"].result()
 
 
 @pytest.fixture(scope="session")
@@ -132,9 +148,6 @@ def site_url(site: Path):
 
     with serve(site, PREFIX) as url:
         yield url
-
-
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -149,6 +162,56 @@ def browser():
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield browser
         browser.close()
+
+
+@dataclass
+class Visit:
+    """One page of the built site as Chromium loaded it (until the network was idle for 0.5 s)."""
+    path: str
+    requests: list[str] = field(default_factory=list)  # every URL the page asked for
+    failed: list[tuple[int, str]] = field(default_factory=list)  # answers of 400 or more: (status, URL)
+    console_errors: list[str] = field(default_factory=list)
+    axe: dict = field(default_factory=dict)  # RUN_AXE's result: violations and the rules run
+
+
+#: Tabs every_page loads pages in side by side: each page waits 0.5 s for its network to go quiet.
+EVERY_PAGE_TABS = 3
+
+
+@pytest.fixture(scope="session")
+def every_page(site: Path, browser, site_url: str) -> dict[str, Visit]:
+    """Every page built from Markdown (helpers.all_pages), both languages, opened once: what it
+    requested, which answers failed, what it logged as an error, and axe's verdict. The privacy,
+    missing-file and axe tests each read it instead of each loading every page again. Pages load
+    EVERY_PAGE_TABS at a time, each in its own tab, which records only its own page's traffic."""
+    assert AXE.exists(), "axe-core is missing: run `npm ci --prefix tests` (bash scripts/dev.sh test does)"
+    context = browser.new_context(base_url=site_url)
+    # An init script, not a <script> added to the page: the page's Content-Security-Policy refuses those.
+    context.add_init_script(script=AXE.read_text(encoding="utf-8"))
+    visits: dict[str, Visit] = {}
+    showing: dict[object, Visit] = {}  # tab -> the page it is loading
+
+    def new_tab():
+        tab = context.new_page()
+        tab.on("request", lambda r: showing[tab].requests.append(r.url))
+        tab.on("response", lambda r: showing[tab].failed.append((r.status, r.url)) if r.status >= 400 else None)
+        tab.on("console", lambda m: showing[tab].console_errors.append(m.text) if m.type == "error" else None)
+        return tab
+
+    try:
+        tabs = [new_tab() for _ in range(EVERY_PAGE_TABS)]
+        paths = [p.lstrip("/") for p in all_pages(site)]
+        for start in range(0, len(paths), len(tabs)):
+            loading = list(zip(tabs, paths[start:start + len(tabs)]))
+            for tab, path in loading:  # start each load; they go on side by side
+                showing[tab] = visits[path] = Visit(path)
+                tab.goto(path, wait_until="commit")
+            for tab, path in loading:
+                tab.wait_for_load_state("networkidle")
+                visits[path].axe = tab.evaluate(RUN_AXE, [WCAG_TAGS, list(EXCLUDED_RULES)])
+    finally:
+        context.close()
+    return visits
 
 
 @pytest.fixture

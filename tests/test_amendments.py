@@ -19,9 +19,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PREFIX, ROOT, SITE_URL, edit, run
-from test_accessibility import AXE, EXCLUDED_RULES, WCAG_TAGS
-from test_privacy import all_pages
+from helpers import AXE, EXCLUDED_RULES, PREFIX, ROOT, SITE_URL, WCAG_TAGS, all_pages, edit, run
 
 CHAPTER = "chapter-3-safeguarding-procedures/"
 FRAGMENT = "includes/safeguarding-procedure/proportionate-response.md"

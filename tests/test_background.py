@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 SOURCES = ROOT / "tests" / "fixtures" / "source"
 
@@ -17,6 +17,7 @@ def abbreviations(lang: str) -> dict[str, str]:
     return dict(re.findall(r"^\*\[([^\]]+)\]: (.+)$", text, re.M))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_key_points_are_in_their_numbered_order(page, prefix):
     headings = [h.get_text(" ", strip=True) for h in page(prefix + "key-points/").select("article h2")]
@@ -24,6 +25,7 @@ def test_key_points_are_in_their_numbered_order(page, prefix):
     assert numbers == [1, 2, 3, 4, 5, 6, 7]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_local_example_table_has_exactly_the_sources_numbers(page, prefix):
     source = (SOURCES / "local-report-neath-port-talbot-2018.txt").read_text(encoding="utf-8")
@@ -40,6 +42,7 @@ WELSH_ABBREVIATIONS = {"CRhB": "CSE", "YRhN": "HSB", "CTaB": "CCE", "CCUHP": "UN
 NOT_IN_GLOSSARY = {"CCUHP", "UNCRC", "LHDTCRh", "LGBTQI"}
 
 
+@pytest.mark.unit
 def test_welsh_abbreviations_list_both_forms_with_one_meaning():
     """The Welsh list keeps every English abbreviation (English titles on Welsh pages use them) and adds
     the Welsh ones; each pair has the same Welsh words, so the search finds CRhB by CSE and back."""
@@ -50,6 +53,7 @@ def test_welsh_abbreviations_list_both_forms_with_one_meaning():
     assert "Pherthnasoedd" not in cy["SRE"] and cy["ARhCh"] == "Addysg Rhyw a Chydberthynas"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang,prefix", [("en", ""), ("cy", "cy/")])
 def test_glossary_lists_every_abbreviation_with_a_tooltip(page, lang, prefix):
     # a Welsh entry gives both forms, "CRhB (CSE)", the English one marked as English
@@ -77,6 +81,7 @@ NOT_ABBREVIATIONS = {
 }
 
 
+@pytest.mark.unit
 def test_every_abbreviation_used_in_the_guidance_is_in_the_glossary():
     known = set(abbreviations("en")) | NOT_ABBREVIATIONS
     text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("chapter-*.md"))
@@ -86,6 +91,7 @@ def test_every_abbreviation_used_in_the_guidance_is_in_the_glossary():
     assert not missing, f"abbreviations used in the chapters but not in docs/includes/abbreviations.md: {missing}"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_chart_is_drawn_from_the_table_with_a_text_alternative(page, prefix):
     soup = page(prefix + "local-practice-neath-port-talbot/")

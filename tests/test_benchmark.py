@@ -10,10 +10,12 @@ import gzip
 import pytest
 import yaml
 
-from conftest import ROOT
 from guidance import cli
 from guidance.benchmark import floor, pages, report, scale
 from guidance.benchmark.project import copy_project, load_mkdocs_yml, nav_files
+from helpers import ROOT
+
+pytestmark = pytest.mark.unit
 
 
 def test_benchmark_help_documents_its_options_and_targets(capsys):

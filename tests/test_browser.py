@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOTS, SITE_URL
 from guidance.site import page_types
+from helpers import ROOTS, SITE_URL
 
 CH3 = "chapter-3-safeguarding-procedures/"
 
 
+@pytest.mark.browser
 def test_language_link_keeps_page_and_paragraph_english_to_welsh(tab):
     tab.goto(CH3 + "#para-158")
     with tab.expect_navigation():
@@ -20,6 +21,7 @@ def test_language_link_keeps_page_and_paragraph_english_to_welsh(tab):
     assert tab.locator("#para-158").is_visible()
 
 
+@pytest.mark.browser
 def test_language_menu_keeps_page_and_paragraph_welsh_to_english(tab):
     tab.goto("cy/" + CH3 + "#para-158")
     tab.hover(".md-header__option .md-select")
@@ -29,6 +31,7 @@ def test_language_menu_keeps_page_and_paragraph_welsh_to_english(tab):
     assert tab.locator("html").get_attribute("lang") == "en"
 
 
+@pytest.mark.browser
 def test_language_menu_carries_the_paragraph_on_screen(tab):
     """A reader scrolled to paragraph 160 uses the (sticky) header menu: Welsh opens at the
     paragraph they were reading — the one just below the header."""
@@ -51,6 +54,7 @@ def test_language_menu_carries_the_paragraph_on_screen(tab):
     assert tab.url.endswith("/cy/chapter-3-safeguarding-procedures/#" + reading), (reading, tab.url)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix,message", [("", "Link to paragraph 158 copied"),
                                             ("cy/", "Wedi copïo'r ddolen i baragraff 158")])
 def test_paragraph_permalink_copies_its_address(tab, prefix, message):
@@ -62,6 +66,7 @@ def test_paragraph_permalink_copies_its_address(tab, prefix, message):
     assert copied.endswith(f"/{prefix}{CH3}#para-158")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_footnote_tooltip_shows_the_reference(tab, prefix):
     tab.goto(prefix + "introduction/")
@@ -71,20 +76,19 @@ def test_footnote_tooltip_shows_the_reference(tab, prefix):
     assert "Safeguarding Children Involved in Prostitution" in tooltip.inner_text()
 
 
-def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(tab):
+@pytest.mark.browser
+def test_no_page_asks_for_a_file_the_site_does_not_have_or_logs_an_error(every_page):
     """Every request a page view makes is answered, and the console stays clean: a 404 costs a phone
-    a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link)."""
-    failed, errors = [], []
-    current = {"page": ""}
-    tab.on("response", lambda r: failed.append((current["page"], r.status, r.url)) if r.status >= 400 else None)
-    tab.on("console", lambda m: errors.append((current["page"], m.text)) if m.type == "error" else None)
-    for kind, lang, path in page_types.pages(ROOTS):
-        current["page"] = path or "/"
-        tab.goto(path, wait_until="networkidle")
+    a round trip and is logged as an error (Material looked up a sitemap.xml beside each hreflang link).
+    Every page, each page type among them, loaded until the network is idle (the every_page fixture)."""
+    assert {path for _, _, path in page_types.pages(ROOTS)} <= set(every_page)
+    failed = [(visit.path or "/", status, url) for visit in every_page.values() for status, url in visit.failed]
+    errors = [(visit.path or "/", text) for visit in every_page.values() for text in visit.console_errors]
     assert not failed, f"requests answered with an error: {failed[:10]}"
     assert not errors, f"console errors: {errors[:10]}"
 
 
+@pytest.mark.build
 def test_hreflang_alternates_are_absolute_and_lead_to_each_other(page):
     for kind, lang, path in page_types.pages(ROOTS):
         links = {link["hreflang"]: link["href"] for link in page(path).select("head link[rel=alternate][hreflang]")}
@@ -102,12 +106,14 @@ def _highlighted_below_the_header(tab, target: str, sibling: str) -> None:
         f"{target} is hidden under the header"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_the_references_entry_a_search_result_lands_on_is_highlighted(tab, prefix):
     tab.goto(prefix + "references/#ref-Hallett2017making")
     _highlighted_below_the_header(tab, "li:has(> #ref-Hallett2017making)", "li:has(> [id^=ref-]):not(:has(> #ref-Hallett2017making))")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_the_footnote_a_reference_mark_lands_on_is_highlighted(tab, prefix):
     tab.goto(prefix + "introduction/")

@@ -8,9 +8,9 @@ build stops in on_config, before any page is built, so these builds take about a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, edit, line_of, run
+import helpers
+from helpers import BIN, edit, line_of, run
+
+pytestmark = pytest.mark.build
 
 INTRO = "docs/introduction.md"
 CH3 = "docs/chapter-3-safeguarding-procedures.md"
@@ -33,13 +36,8 @@ BROKEN_ENTRY = "\n@book{Broken2020entry,\n  title = {No closing brace},\n  year 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """What `mkdocs build` reads (the guidance package comes from this environment)."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "bibliography.bib", "published-urls.txt"):
-        shutil.copy(ROOT / name, target / name)
-    for name in ("docs", "docs_cy", "overrides"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return target
+    return helpers.copy_project(tmp_path / "project", "mkdocs.yml", "bibliography.bib", "published-urls.txt",
+                                "docs", "docs_cy", "overrides")
 
 
 def build_fails_with(project: Path, message: str, check: str) -> None:
@@ -53,8 +51,9 @@ def build_fails_with(project: Path, message: str, check: str) -> None:
     assert message in errors, out
     assert errors[-1] == f"{len(errors) - 1} {FIX_LINE}", out
     assert "Aborted with a BuildError!" in out
-    checked = run("guidance", "check", "--only", check, cwd=project)  # the project of the folder it runs in
-    assert set(errors[:-1]) <= set(checked.stdout.splitlines()), checked.stdout + checked.stderr
+    with contextlib.chdir(project):  # file names as the build gives them: from the project's folder
+        _, checked = helpers.check(check, root=project)
+    assert set(errors[:-1]) <= set(checked.splitlines()), checked
 
 
 def test_unknown_citation_key(project):

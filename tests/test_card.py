@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PREFIX, ROOT, run
 from guidance.site import card
 from guidance.site.serve import serve
+from helpers import PREFIX, ROOT, run
 
 
 def pages(pdf: bytes) -> int:
@@ -60,6 +60,7 @@ def print_welsh_card(browser, site: Path) -> card.Card:
         context.close()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_card_prints_in_liberation_sans(site, lang):
     """The metric twin of the Helvetica and Arial that Material's font list names, so the card fits on
@@ -69,6 +70,7 @@ def test_card_prints_in_liberation_sans(site, lang):
     assert fonts and all(name.startswith("LiberationSans") for name in fonts), fonts
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_card_keeps_room_for_a_wider_font(tab, prefix):
     """A reader who prints the page gets one page even where it falls back to DejaVu Sans, Chromium's
@@ -86,6 +88,7 @@ def test_card_keeps_room_for_a_wider_font(tab, prefix):
     assert pages(pdf) == 1
 
 
+@pytest.mark.browser
 def test_a_card_a_little_too_long_is_printed_smaller_on_one_page(site, browser, tmp_path):
     copy = site_copy(site, tmp_path)
     before = print_welsh_card(browser, copy)
@@ -100,6 +103,7 @@ def test_a_card_a_little_too_long_is_printed_smaller_on_one_page(site, browser, 
     assert text_size(after.pdf) / text_size(before.pdf) == pytest.approx(after.scale, abs=0.01)
 
 
+@pytest.mark.browser
 def test_a_card_that_prints_on_two_pages_anyway_is_refused(site, browser, tmp_path):
     """Counting the printed pages catches what measuring cannot, such as a page break."""
     copy = site_copy(site, tmp_path)
@@ -108,6 +112,7 @@ def test_a_card_that_prints_on_two_pages_anyway_is_refused(site, browser, tmp_pa
         print_welsh_card(browser, copy)
 
 
+@pytest.mark.browser
 def test_guidance_pdf_stops_at_a_card_that_cannot_fit(site, tmp_path):
     copy = site_copy(site, tmp_path)
     soup = BeautifulSoup((copy / "cy" / card.CARD / "index.html").read_text(encoding="utf-8"), "html.parser")

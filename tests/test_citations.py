@@ -6,10 +6,8 @@ import re
 
 import pytest
 
-import source_text
-from conftest import ROOT
 from guidance.content import references
-from test_site import CHAPTERS
+from helpers import CHAPTERS, ROOT, footnote_markers, footnote_texts, page_preamble, paragraph_segments
 
 STOP = {"see", "above", "available", "http", "https", "www", "html", "file", "downloads", "uploads", "default",
         "files", "sites", "assets", "documents", "docs", "publications",
@@ -40,9 +38,9 @@ def marker_groups(soup) -> list[list]:
 
 
 def source_markers(first: int, last: int) -> list[int]:
-    segments = source_text.paragraph_segments()
-    text = source_text.page_preamble(first) + "".join(segments[n] for n in range(first, last + 1))
-    return source_text.footnote_markers(text)
+    segments = paragraph_segments()
+    text = page_preamble(first) + "".join(segments[n] for n in range(first, last + 1))
+    return footnote_markers(text)
 
 
 def footnote_text(soup, group) -> tuple[str, set[str]]:
@@ -59,6 +57,7 @@ def significant(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)} - STOP
 
 
+@pytest.mark.build
 def test_all_174_footnote_markers_are_at_their_places(page):
     total = 0
     for path, (first, last) in CHAPTERS.items():
@@ -69,19 +68,21 @@ def test_all_174_footnote_markers_are_at_their_places(page):
     assert total == 174
 
 
+@pytest.mark.build
 def test_paragraph_15_cites_its_three_works_in_order(page):
     para = page("introduction/").select_one("#para-15")
     assert [s["id"].split(":", 1)[1] for s in para.select("sup[id^=fnref]")] == [
         "DepartmentOfHealth2000safeguarding", "AllWales2008procedures", "WelshGovernment2011guidance"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", list(CHAPTERS))
 def test_every_footnote_shows_its_source_content(page, path):
     """Each rendered footnote carries its source footnote's words and addresses ("See N above"
     footnotes are compared with footnote N, which they point to)."""
     first, last = CHAPTERS[path]
     soup = page(path)
-    notes = source_text.footnote_texts()
+    notes = footnote_texts()
     for group, n in zip(marker_groups(soup), source_markers(first, last)):
         source = notes[n]
         words = significant(source)
@@ -97,6 +98,7 @@ def test_every_footnote_shows_its_source_content(page, path):
             assert any(host in h for h in hrefs), f"footnote {n}: no link to {host}"
 
 
+@pytest.mark.build
 def test_footnotes_have_tooltips_and_no_nested_footnotes(page):
     soup = page("chapter-4-care-and-support/")
     assert "content.footnote.tooltips" in soup.select_one("script#__config").get_text()
@@ -106,6 +108,7 @@ def test_footnotes_have_tooltips_and_no_nested_footnotes(page):
     assert not note.select("sup[id^=fnref]")
 
 
+@pytest.mark.build
 def test_references_page_lists_each_work_once_alphabetically(page):
     soup = page("references/")
     items = soup.select("article li")
@@ -115,6 +118,7 @@ def test_references_page_lists_each_work_once_alphabetically(page):
     assert [references.sort_key(bib.entries[k]) for k in keys] == sorted(references.sort_key(bib.entries[k]) for k in keys)
 
 
+@pytest.mark.build
 def test_references_back_links_land_on_citing_paragraphs(page):
     soup = page("references/")
     item = soup.select_one("#ref-Hallett2017review").parent
@@ -129,12 +133,14 @@ def test_references_back_links_land_on_citing_paragraphs(page):
             assert para.select_one("sup[id*='Hallett2017review']"), f"{label} does not cite the work"
 
 
+@pytest.mark.build
 def test_lost_link_works_have_no_dead_link(page):
     item = page("references/").select_one("#ref-AllWales2008procedures").parent
     assert "All Wales Child Protection Procedures 2008" in item.get_text()
     assert not [a for a in item.select("a") if a.get("href") in ("#", "")]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", [p for p in CHAPTERS] + ["cy/" + p for p in CHAPTERS])
 def test_footnotes_are_numbered_in_reading_order(page, path):
     soup = page(path)
@@ -149,6 +155,7 @@ def test_footnotes_are_numbered_in_reading_order(page, path):
     assert listed[: len(seen)] == [h.lstrip("#") for h in dict.fromkeys(a["href"] for a in soup.select("article sup[id^=fnref] a"))]
 
 
+@pytest.mark.unit
 def test_welsh_references_say_ac_before_a_vowel():
     """Welsh "and" between the last two authors (and editors) is "ac" before a vowel, "a" otherwise."""
     from pybtex.database import Entry, Person

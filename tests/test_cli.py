@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OFFLINE_ZIP, ROOT, copy_content, edit, line_of, run
+from helpers import OFFLINE_ZIP, ROOT, copy_project, edit, line_of, run
 from guidance import cli
 from guidance.checks import Problem
 from guidance.project import Project
@@ -28,6 +28,7 @@ def commands(parser: argparse.ArgumentParser, prefix: str = "") -> dict[str, arg
     return found
 
 
+@pytest.mark.unit
 def test_every_command_is_documented_once_in_its_help_and_takes_root():
     parser = cli.build_parser()
     overview = parser.format_help()
@@ -42,8 +43,9 @@ def test_every_command_is_documented_once_in_its_help_and_takes_root():
     assert not [name for name in everything if f"guidance {name} " in cli.__doc__]
 
 
+@pytest.mark.unit
 def test_a_copy_is_checked_from_its_own_folder_or_with_root(tmp_path):
-    project = copy_content(tmp_path / "copy")
+    project = copy_project(tmp_path / "copy")
     edit(project / "docs" / CH3, "title: ", "titel: ")
     in_the_copy = run("guidance", "check", "--only", "front-matter", cwd=project / "docs" / "includes")
     with_root = run("guidance", "check", "--only", "front-matter", "--root", str(project), cwd=tmp_path)
@@ -52,6 +54,7 @@ def test_a_copy_is_checked_from_its_own_folder_or_with_root(tmp_path):
         assert f"docs/{CH3}:1: the front matter has no 'title:'" in result.stdout
 
 
+@pytest.mark.unit
 def test_outside_a_project_the_command_says_what_to_do(tmp_path):
     result = run("guidance", "urls", cwd=tmp_path)
     assert result.returncode == 2
@@ -60,8 +63,9 @@ def test_outside_a_project_the_command_says_what_to_do(tmp_path):
     assert "give --root DIR" in result.stderr
 
 
+@pytest.mark.unit
 def test_project_paths_come_from_its_mkdocs_yml(tmp_path):
-    project = copy_content(tmp_path)
+    project = copy_project(tmp_path)
     edit(project / "mkdocs.yml", "docs_dir: docs\n", "docs_dir: english\nsite_dir: public\n")
     edit(project / "mkdocs.yml", "bib_file: bibliography.bib", "bib_file: works.bib")
     found = Project.find(project / "docs_cy")
@@ -70,6 +74,7 @@ def test_project_paths_come_from_its_mkdocs_yml(tmp_path):
     assert found.spelling_wordlist == project.resolve() / "docs_cy" / "spelling-wordlist.txt"
 
 
+@pytest.mark.unit
 def test_github_format_escapes_as_the_workflow_commands_need():
     problem = Problem("docs/a,b:c.md", 3, "100% sure: one,\ntwo\r", check="front-matter")
     root = Path("/nowhere")
@@ -79,10 +84,11 @@ def test_github_format_escapes_as_the_workflow_commands_need():
         "::error file=docs/a%2Cb%3Ac.md,line=3,title=front-matter::100%25 sure: one,%0Atwo%0D")
 
 
+@pytest.mark.unit
 def test_github_format_annotates_the_line_with_its_path_from_the_repository_root(tmp_path):
     """A project in a folder of a repository: the annotation names the file as the pull request does."""
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    project = copy_content(tmp_path / "site-src")
+    project = copy_project(tmp_path / "site-src")
     path = project / "docs" / CH3
     edit(path, "\n144. ", "\n143. ")
     result = run("guidance", "check", "--root", str(project), "--only", "paragraph-numbers", "--format", "github")
@@ -96,9 +102,10 @@ def test_github_format_annotates_the_line_with_its_path_from_the_repository_root
     assert "problem(s) found" in result.stderr
 
 
+@pytest.mark.build
 def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_path):
-    project = copy_content(tmp_path / "project", ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
-                                                  "docs_cy", "overrides"))
+    project = copy_project(tmp_path / "project", "mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
+                                                  "docs_cy", "overrides")
     page = project / "docs" / "introduction.md"
     edit(page, "[@DepartmentOfHealth2000safeguarding]", "[@NoSuchWork2000]")
     result = run("guidance", "build", "--root", str(project), "--site-dir", str(tmp_path / "site"), "--no-downloads",
@@ -111,6 +118,7 @@ def test_build_stops_at_a_content_error_with_its_message_not_a_traceback(tmp_pat
     assert not (tmp_path / "site" / "downloads").exists()
 
 
+@pytest.mark.browser
 def test_the_site_builds_while_the_session_drives_a_browser(browser, site):
     """The site fixture calls guidance.site.build.build() after Playwright's sync API already runs in
     this process (browser first): the recipe prints its PDFs in a process of its own."""
@@ -119,6 +127,7 @@ def test_the_site_builds_while_the_session_drives_a_browser(browser, site):
         "safeguarding-children-from-cse-cy.pdf", OFFLINE_ZIP}
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_dev_sh_builds_and_serves_with_the_same_commands(command):
     script = (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")

@@ -5,68 +5,31 @@ inline script without its hash does not run. (The offline copy's policy: tests/t
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import ROOTS
+from helpers import ROOTS
 from guidance.site import page_types
-from site_search import SearchBox
+from helpers import (INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, ROOT, SearchBox,
+                     executable_inline_script_hashes, parse_policy, policy_of)
 
 EXIT = "https://www.bbc.co.uk/weather"
 CH3 = "chapter-3-safeguarding-procedures/"
-#: The policy every page carries, hashes aside (they are the page's own: see page_hashes).
-POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "worker-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-src": ["'none'"],
-}
-JSON_TYPES = {"application/json", "application/ld+json"}
 #: What a reader searches for on each language's pages.
 QUERY = {"en": "exploitation", "cy": "camfanteisio"}
 #: Every page type, and the introduction, whose footnotes show as tooltips (no page type has footnotes).
 READER_PAGES = page_types.pages(ROOTS) + [("footnotes", lang, root + "introduction/")
                                      for lang, root in ROOTS.items()]
-#: Reports every violation to the test as it happens (an exposed function survives navigation).
-REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', e => window.cspViolation(
-    {page: location.href, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample}), true);"""
-
-
-def parse_policy(text: str) -> dict[str, list[str]]:
-    return {name: sources for name, *sources in (d.split() for d in text.split(";") if d.strip())}
-
-
-def policy_of(html: str) -> tuple[BeautifulSoup, dict[str, list[str]]]:
-    soup = BeautifulSoup(html, "html.parser")
-    first = soup.head.find(True)
-    assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", \
-        f"the first element in <head> is {str(first)[:80]}"
-    return soup, parse_policy(first["content"])
-
-
-def executable_inline_script_hashes(soup: BeautifulSoup) -> list[str]:
-    """'sha256-…' of every inline script Chromium would run, as CSP hashes them (UTF-8 text)."""
-    return ["'sha256-" + base64.b64encode(hashlib.sha256(s.string.encode("utf-8")).digest()).decode() + "'"
-            for s in soup.find_all("script")
-            if not s.has_attr("src") and s.get("type", "").lower() not in JSON_TYPES and s.string]
 
 
 def built_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.mark.build
 def test_every_built_page_carries_the_policy_first_in_head(site):
     pages = built_pages(site)
     assert len(pages) >= 2 * len(page_types.PAGE_TYPES) + 1  # both languages and the "page not found" page
@@ -95,6 +58,32 @@ def watched(tab):
     return SimpleNamespace(tab=tab, violations=violations, errors=errors)
 
 
+@pytest.fixture(scope="module")
+def readers_browser(browser, site_url):
+    """One browser context for every reader below, as one reader's browser: its cache keeps the
+    site's scripts, styles, fonts and search index from one page to the next. It reports every
+    policy violation to the test (into the list it yields) and stubs the neutral site."""
+    violations: list[dict] = []
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], base_url=site_url)
+    context.expose_function("cspViolation", lambda violation: violations.append(violation))
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>"))
+    yield SimpleNamespace(context=context, violations=violations)
+    context.close()
+
+
+@pytest.fixture
+def reader(readers_browser):
+    """A new tab in the readers' browser, recording the violations and console errors met in it."""
+    readers_browser.violations.clear()
+    tab = readers_browser.context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(f"{tab.url}: {m.text}") if m.type == "error" else None)
+    yield SimpleNamespace(tab=tab, violations=readers_browser.violations, errors=errors)
+    tab.close()
+
+
 def _policy_errors(watched) -> list[str]:
     return [e for e in watched.errors if re.search(r"Content.Security.Policy", e, re.I)]
 
@@ -104,9 +93,10 @@ def _carries_the_policy(tab) -> str:
         return m.httpEquiv === 'Content-Security-Policy' ? m.content : '' }""")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind,lang,path", READER_PAGES, ids=[f"{k}-{l}" for k, l, _ in READER_PAGES])
-def test_a_reader_using_the_page_meets_no_policy_violation(watched, kind, lang, path):
-    tab = watched.tab
+def test_a_reader_using_the_page_meets_no_policy_violation(reader, kind, lang, path):
+    tab = reader.tab
     other = "en" if lang == "cy" else "cy"
     # search (the worker and the index start when the box is focused: search-on-demand.js)
     box = SearchBox(tab, path)
@@ -139,12 +129,8 @@ def test_a_reader_using_the_page_meets_no_policy_violation(watched, kind, lang, 
         tab.keyboard.press("Shift")
     with tab.expect_navigation(url=EXIT):
         tab.keyboard.press("Shift")
-    assert not watched.violations, watched.violations
-    assert not _policy_errors(watched), _policy_errors(watched)
-
-
-INJECTED = ('<img id="outside" src="https://example.com/x.png" alt="">'
-            '<script>window.unhashedScriptRan = true</script>')
+    assert not reader.violations, reader.violations
+    assert not _policy_errors(reader), _policy_errors(reader)
 
 
 def _serve_with_injection(tab, path: str, keep_policy: bool = True) -> list[str]:
@@ -170,10 +156,7 @@ def _serve_with_injection(tab, path: str, keep_policy: bool = True) -> list[str]
 
 
 _PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
-PAGE_STATE = """() => ({ran: window.unhashedScriptRan === true, image: document.getElementById('outside').naturalWidth,
-                        ownInlineScriptsRan: typeof __md_get === 'function'})"""
-
-
+@pytest.mark.browser
 @pytest.mark.parametrize("path", [CH3, "cy/" + CH3])
 def test_the_policy_blocks_an_image_from_another_site_and_an_unhashed_inline_script(watched, path):
     tab = watched.tab
@@ -187,6 +170,7 @@ def test_the_policy_blocks_an_image_from_another_site_and_an_unhashed_inline_scr
     assert ("script-src-elem", "inline") in blocked, watched.violations
 
 
+@pytest.mark.browser
 def test_without_the_policy_the_same_injection_would_load_and_run(watched):
     """The control: the injected image and script are real (the test above can fail)."""
     tab = watched.tab
@@ -197,6 +181,7 @@ def test_without_the_policy_the_same_injection_would_load_and_run(watched):
     assert not watched.violations
 
 
+@pytest.mark.unit
 def test_only_the_page_s_own_inline_scripts_are_hashed():
     """A script that came with the page's content (its Markdown) gets no hash, so it would not run;
     data blocks are not scripts; a module script is."""
@@ -210,6 +195,7 @@ def test_only_the_page_s_own_inline_scripts_are_hashed():
     assert source_hash("a\r\nb") == source_hash("a\nb")  # as the HTML parser hands the script over
 
 
+@pytest.mark.browser
 def test_the_local_preview_reloads_itself_under_the_preview_policy(browser, tmp_path):
     """`mkdocs serve` adds a live-reload script with that moment's timestamps in it, which no hash can
     name: the preview's policy lets inline scripts run and is otherwise the published one, and a page
@@ -217,7 +203,6 @@ def test_the_local_preview_reloads_itself_under_the_preview_policy(browser, tmp_
     from guidance.benchmark.project import copy_project
     from guidance.benchmark.serve import append_to_first_paragraph, fetch, free_port, running_serve, wait_until
 
-    from conftest import ROOT
 
     project = copy_project(ROOT, tmp_path / "project")
     port, log = free_port(), tmp_path / "serve.log"

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 import subprocess
 
-from conftest import ROOT
-from test_privacy import all_pages
+import pytest
+
+from helpers import ROOT, all_pages
+
+pytestmark = pytest.mark.build
 
 EN_DATE = r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
 CY_DATE = r"\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}"

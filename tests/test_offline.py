@@ -10,9 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import OFFLINE_ZIP
-from site_search import SearchBox
-from test_content_security_policy import INJECTED, PAGE_STATE, POLICY, REPORT_VIOLATIONS, executable_inline_script_hashes, policy_of
+from helpers import (INJECTED, OFFLINE_ZIP, PAGE_STATE, POLICY, REPORT_VIOLATIONS, SearchBox,
+                     executable_inline_script_hashes, policy_of)
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +25,7 @@ def offline_copy(site, tmp_path_factory) -> Path:
     return folders[0]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_home_page_offers_the_offline_copy(site, page, prefix):
     link = page(prefix).select_one(".downloads a[type='application/zip']")
@@ -33,6 +33,7 @@ def test_home_page_offers_the_offline_copy(site, page, prefix):
     assert (site / prefix / link["href"]).resolve() == site / "downloads" / OFFLINE_ZIP
 
 
+@pytest.mark.build
 def test_every_link_of_the_offline_copy_leads_to_a_file_in_it(offline_copy):
     """From disk, a link to a folder opens a directory listing: every page, script and stylesheet is
     linked as a file that is in the copy (language switch, navigation, search results' pages)."""
@@ -54,6 +55,7 @@ def test_every_link_of_the_offline_copy_leads_to_a_file_in_it(offline_copy):
     assert home.select_one(".downloads") is None  # the copy holds no downloads to offer
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang,start,query,expected", [
     ("en", "index.html", "Flying Start", "chapter-2-preventing-cse.html#para-75"),
     # a mutated form: Welsh word handling (lunr.cy) works offline too
@@ -96,6 +98,7 @@ def test_offline_copy_opens_from_disk_and_searches_its_language(browser, offline
     assert not violations and not errors, (violations, errors)
 
 
+@pytest.mark.build
 def test_every_page_of_the_offline_copy_carries_the_policy(offline_copy):
     """The site's policy, with one hash more than the page's inline scripts: the bootstrap script the
     iframe-worker shim writes into the iframe it runs the search in (its text names the page's worker)."""
@@ -114,6 +117,7 @@ def test_every_page_of_the_offline_copy_carries_the_policy(offline_copy):
     assert len(set().union(*bootstraps.values())) == 3, bootstraps
 
 
+@pytest.mark.browser
 def test_the_offline_copy_policy_bites_from_disk(browser, offline_copy):
     """From file:// too, an image from another site is not fetched and an unhashed inline script does not run."""
     injected = offline_copy / "cy" / "injected.html"

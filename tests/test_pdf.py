@@ -9,13 +9,15 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from test_site import CHAPTERS, para_words
+from helpers import CHAPTERS, GUIDANCE_PDF, para_words
+
+pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def pdfs(site):
     """The PDFs `guidance pdf` printed into the built site (the site fixture runs it, as the build does)."""
-    return {lang: PdfReader(str(site / "downloads" / f"safeguarding-children-from-cse-{lang}.pdf")) for lang in ("en", "cy")}
+    return {lang: PdfReader(str(site / "downloads" / GUIDANCE_PDF.format(lang=lang))) for lang in ("en", "cy")}
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "en"), ("cy/", "cy")])
@@ -46,8 +48,9 @@ def test_pdf_carries_its_title_and_language(pdfs, lang, title):
 
 
 @pytest.mark.parametrize("lang,prefix", [("en", ""), ("cy", "cy/")])
-def test_pdf_holds_all_300_paragraphs_in_order(pdfs, page, lang, prefix):
-    raw = "\n".join(p.extract_text() for p in pdfs[lang].pages)
+def test_pdf_holds_all_300_paragraphs_in_order(pdf_text, page, lang, prefix):
+    """The PDF's text, page after page (extracted in the background: conftest.py, `pdf_text`)."""
+    raw = pdf_text[lang]
     text, position = flat(raw), -1
     for path, (first, last) in CHAPTERS.items():
         for n in range(first, last + 1):

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run
-
-pytestmark = pytest.mark.build
+from helpers import ROOT, run
 
 BIB = """@book{Hallett2017making,
   author = {Hallett, Sophie},
@@ -101,6 +99,7 @@ def index(project: Path, root: str = "") -> list[dict]:
     return json.loads((project / "site" / root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
+@pytest.mark.build
 def test_a_tiny_project_builds_both_languages(tiny):
     result, out = build(tiny)
     assert result.returncode == 0, out
@@ -121,6 +120,7 @@ def test_a_tiny_project_builds_both_languages(tiny):
     assert re.search(r"<head>\s*<meta http-equiv=\"Content-Security-Policy\"", english)
 
 
+@pytest.mark.build
 def test_the_plugin_options_are_used(tiny):
     write_config(tiny, config(guidance={"search": {"page_entry_boost": 0.5}}))
     result, out = build(tiny)
@@ -128,6 +128,7 @@ def test_the_plugin_options_are_used(tiny):
     assert {e["location"]: e for e in index(tiny)}["chapter-1/"]["boost"] == 0.5
 
 
+@pytest.mark.build
 def test_listed_before_i18n_is_a_configuration_error(tiny):
     plugins = config()["plugins"]
     write_config(tiny, config(plugins=[plugins[0], plugins[3], plugins[1], plugins[2]]))
@@ -137,6 +138,7 @@ def test_listed_before_i18n_is_a_configuration_error(tiny):
     assert "Traceback" not in out, out
 
 
+@pytest.mark.build
 def test_without_i18n_is_a_configuration_error(tiny):
     plugins = config()["plugins"]
     write_config(tiny, config(plugins=[plugins[0], plugins[2], plugins[3]]))
@@ -146,6 +148,7 @@ def test_without_i18n_is_a_configuration_error(tiny):
     assert "Traceback" not in out, out
 
 
+@pytest.mark.build
 def test_a_language_without_a_folder_is_a_configuration_error(tiny):
     write_config(tiny, config(guidance={"docs_dirs": {}}))
     result, out = build(tiny)

@@ -11,7 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, run
+from helpers import ROOT, run
+
+pytestmark = pytest.mark.build
 
 LANGUAGES = [("en", ""), ("cy", "cy/")]
 PROCEDURE = "practice-guide/safeguarding-procedure/"

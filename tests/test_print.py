@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_print_keeps_the_text_and_drops_the_site(tab, prefix):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PREFIX, ROOT, copy_content, edit, line_of, run
+import helpers
+from helpers import PREFIX, ROOT, edit, guidance, line_of, run
 
 OLD, NEW = "about.md", "about-this-guidance.md"
 NO_REDIRECTS = "      redirect_maps: {}\n"
@@ -18,16 +19,16 @@ NO_REDIRECTS = "      redirect_maps: {}\n"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The pages, the site configuration and the record of published addresses, to break."""
-    return copy_content(tmp_path)
+    return helpers.copy_project(tmp_path)
 
 
 def check(project: Path) -> tuple[int, str]:
-    result = run("guidance", "check", "--root", str(project), "--only", "published-urls")
-    return result.returncode, result.stdout + result.stderr
+    return helpers.check("published-urls", root=project)
 
 
 def record(project: Path) -> str:
-    result = run("guidance", "urls", "--root", str(project), "--record")
+    """`guidance urls --record` on the copy, in this process."""
+    result = guidance("urls", "--root", str(project), "--record")
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 
@@ -50,6 +51,7 @@ def add_redirect(project: Path, old: str = OLD, new: str = NEW) -> None:
                    else ("      redirect_maps:\n", entry)))
 
 
+@pytest.mark.unit
 def test_the_record_lists_every_page_of_both_languages():
     result = run("guidance", "urls")
     assert result.returncode == 0, result.stdout
@@ -59,6 +61,7 @@ def test_the_record_lists_every_page_of_both_languages():
     assert "/" in listed and "/cy/" in listed and "/about/" in listed and "/cy/about/" in listed
 
 
+@pytest.mark.unit
 def test_renamed_page_without_redirect_fails_with_the_line_to_add(project):
     rename(project)
     code, out = check(project)
@@ -73,6 +76,7 @@ def test_renamed_page_without_redirect_fails_with_the_line_to_add(project):
     assert f"docs_cy/{NEW}:1: this page's address /cy/about-this-guidance/ is not in" in out
 
 
+@pytest.mark.unit
 def test_renamed_page_with_redirect_and_record_passes(project):
     rename(project)
     add_redirect(project)
@@ -85,6 +89,7 @@ def test_renamed_page_with_redirect_and_record_passes(project):
     assert "/about/" in lines and "/cy/about/" in lines
 
 
+@pytest.mark.unit
 def test_redirect_to_a_page_that_does_not_exist_fails(project):
     rename(project)
     add_redirect(project, new="about-this-guidanse.md")
@@ -95,6 +100,7 @@ def test_redirect_to_a_page_that_does_not_exist_fails(project):
     assert f"mkdocs.yml:{line}: the redirect '{OLD}: about-this-guidanse.md' leads to a page that does not exist" in out
 
 
+@pytest.mark.unit
 def test_redirect_from_a_page_that_still_exists_fails(project):
     add_redirect(project, old="glossary.md", new="key-points.md")
     code, out = check(project)
@@ -116,6 +122,7 @@ def renamed_site(tmp_path_factory) -> Path:
     return tmp / "site"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang,root", [("en", ""), ("cy", "cy/")])
 def test_old_address_leads_to_the_renamed_page_in_its_language(renamed_site, browser, lang, root):
     stub = (renamed_site / root / "about" / "index.html").read_text(encoding="utf-8")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
+
+pytestmark = pytest.mark.unit
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

@@ -1,7 +1,7 @@
 """Site search: one index per language, paragraphs as results, Welsh mutations, abbreviations.
 
 The index files are checked as built; the behaviour through Material's real search box in Chromium
-(tests/site_search.py). How good the results are is tests/test_search_quality.py.
+(tests/helpers.py). How good the results are is tests/test_search_quality.py.
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ import pytest
 from guidance.content.search_sections import cut_units
 from guidance.content.search_synonyms import Synonyms
 from guidance.content.welsh import mutations, radicals
-from site_search import SearchBox
-from test_site import CHAPTERS
+from helpers import CHAPTERS, ROOT, SearchBox
 
-ROOT = Path(__file__).resolve().parents[1]
 LUNR = ROOT / "overrides" / "assets" / "javascripts" / "lunr" / "min"
 CH3 = "chapter-3-safeguarding-procedures/"
 
@@ -33,6 +31,7 @@ def index(site: Path, lang: str) -> dict:
 # --- the built indexes -------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_each_language_has_its_own_index_with_its_own_language(site):
     en, cy = index(site, "en"), index(site, "cy")
     assert en["config"]["lang"] == ["en-GB"] and cy["config"]["lang"] == ["cy"]
@@ -45,6 +44,7 @@ def test_each_language_has_its_own_index_with_its_own_language(site):
     assert "para 158 " not in cy_titles and "Pennod 3, paragraff 158 – Ymateb cymesur" in cy_titles
 
 
+@pytest.mark.build
 def test_welsh_pages_load_the_welsh_index(page):
     """Material fetches `search/search_index.json` relative to the page's `base`."""
     for path, base in [(CH3, ".."), ("cy/" + CH3, "../"), ("cy/", "./"), ("", ".")]:
@@ -52,6 +52,7 @@ def test_welsh_pages_load_the_welsh_index(page):
         assert config["base"] == base, path
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_numbered_paragraph_is_a_search_section(site, lang):
     locations = [d["location"] for d in index(site, lang)["docs"]]
@@ -65,6 +66,7 @@ def test_every_numbered_paragraph_is_a_search_section(site, lang):
             assert not doc["text"].startswith(("Paragraph", "Paragraff")), "number link indexed as text"
 
 
+@pytest.mark.build
 def test_paragraph_text_is_not_repeated_in_its_heading_section(site):
     docs = {d["location"]: d for d in index(site, "en")["docs"]}
     para = docs[CH3 + "#para-158"]["text"]
@@ -72,6 +74,7 @@ def test_paragraph_text_is_not_repeated_in_its_heading_section(site):
     assert "Barnardo's Independent Child Trafficking Advocates" not in docs[CH3 + "#a-proportionate-response"]["text"]
 
 
+@pytest.mark.build
 def test_footnotes_are_not_searched_but_references_are(site):
     docs = index(site, "en")["docs"]
     assert not [d["location"] for d in docs if "↩" in d["text"]]
@@ -80,6 +83,7 @@ def test_footnotes_are_not_searched_but_references_are(site):
     assert "Making sense of child sexual exploitation" in refs["references/#ref-Hallett2017making"]["text"]
 
 
+@pytest.mark.build
 def test_abbreviations_and_expansions_index_each_other(site):
     en = {d["location"]: d for d in index(site, "en")["docs"]}
     cy = {d["location"]: d for d in index(site, "cy")["docs"]}
@@ -108,6 +112,7 @@ def test_abbreviations_and_expansions_index_each_other(site):
         assert all(re.search(rf"\b{a}\b", said + " " + keywords) for a in ("CRhB", "CSE")), doc["location"]
 
 
+@pytest.mark.unit
 def test_synonyms_match_welsh_expansions_in_any_mutation():
     synonyms = Synonyms({"CSE": "Camfanteisio'n rhywiol ar blant", "LA": "Awdurdod lleol"}, "cy")
     assert synonyms.keywords("", "<p>Ymateb i gamfanteisio rhywiol ar blant yn lleol.</p>") == "CSE"
@@ -120,6 +125,7 @@ def test_synonyms_match_welsh_expansions_in_any_mutation():
     assert english.keywords("", "<p>CSEs or ACSE</p>") == ""
 
 
+@pytest.mark.unit
 def test_a_welsh_abbreviation_and_its_english_one_find_each_other():
     """The Welsh list gives CRhB and CSE the same words: one concept, so searching either finds both."""
     synonyms = Synonyms({"CRhB": "Camfanteisio'n Rhywiol ar Blant", "CSE": "Camfanteisio'n Rhywiol ar Blant",
@@ -133,6 +139,7 @@ def test_a_welsh_abbreviation_and_its_english_one_find_each_other():
     assert synonyms.keywords("", "<p>plant LHDTC+</p>") == "Lesbiaidd, hoyw, deurywiol, trawsryweddol, cwiar+ LGBT"
 
 
+@pytest.mark.unit
 def test_units_are_cut_out_with_the_heading_they_are_under():
     html = ('<h1>Chapter 9</h1><div class="para" id="para-1"><a class="para-num" href="#para-1">'
             '<span>Para </span>1</a><p>One <div class="x">inner</div> end</p></div>'
@@ -165,6 +172,7 @@ def welsh_words() -> list[str]:
     return sorted({w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 1})
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed (bash scripts/dev.sh test installs it)")
 def test_lunr_cy_mutates_every_welsh_word_as_guidance_welsh_does():
     words = welsh_words()
@@ -182,6 +190,7 @@ def test_lunr_cy_mutates_every_welsh_word_as_guidance_welsh_does():
 PLANT = mutations("plant")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("query", ["blant", "mhlant", "phlant"])
 def test_any_mutation_of_plant_finds_welsh_paragraphs_about_plant(tab, query):
     results = SearchBox(tab, "cy/").search(query)
@@ -192,6 +201,7 @@ def test_any_mutation_of_plant_finds_welsh_paragraphs_about_plant(tab, query):
     assert results.marked & PLANT, results.marked
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page_path,query,other", [
     ("", "CSE", "/cy/"), ("", "safeguarding", "/cy/"), ("cy/", "CSE", None), ("cy/", "diogelu", None)])
 def test_results_stay_in_the_page_language(tab, page_path, query, other):
@@ -206,11 +216,13 @@ def test_results_stay_in_the_page_language(tab, page_path, query, other):
         assert all("/cy/" in link for link in links), [link for link in links if "/cy/" not in link]
 
 
+@pytest.mark.browser
 def test_english_page_finds_no_welsh_and_welsh_page_no_english(tab):
     assert SearchBox(tab, "").search("camfanteisio").hits == []
     assert SearchBox(tab, "cy/").search("safeguarded").hits == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page_path,query,title", [
     ("", "Independent Child Trafficking Advocates", "Chapter 3, para 158 – A proportionate response"),
     ("cy/", "Eiriolwyr Annibynnol Masnachu Plant", "Pennod 3, paragraff 158 – Ymateb cymesur")])
@@ -227,6 +239,7 @@ def test_result_opens_the_paragraph(tab, page_path, query, title):
     assert tab.locator("#para-158").is_visible()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page_path,query", [(CH3, "trafficked"), ("cy/" + CH3, "masnachu")])
 def test_search_loads_only_when_the_reader_starts_to_search(tab, page_path, query):
     """A page view costs neither the worker nor the index (~100 KB gzipped); the first search does."""

@@ -2,7 +2,7 @@
 
 Each query is typed into Material's search box on an English or a Welsh page in Chromium; a query
 passes when its target paragraph or page is among the first three hits a reader sees
-(tests/site_search.py). Each language must reach 95%; top-1, top-3 and MRR are printed for each.
+(tests/helpers.py). Each language must reach 95%; top-1, top-3 and MRR are printed for each.
 
 Welsh mutation handling can be switched for a measurement run (the site is not rebuilt: the
 browser is handed lunr.cy.min.js with another `lunr.cy.mutationMode`):
@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_search import SearchBox
+from helpers import SearchBox
+
+pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 MODES = ("off", "unambiguous", "all")

@@ -7,37 +7,10 @@ import re
 
 import pytest
 
-import source_text
-from conftest import ROOT
 from guidance.content.model import load_pages
+from helpers import CHAPTERS, ROOT, page_preamble, para_words, paragraph_segments, text_of, words
 
-CHAPTERS = {
-    "introduction/": (1, 23),
-    "chapter-1-understanding-cse/": (24, 50),
-    "chapter-2-preventing-cse/": (51, 138),
-    "chapter-3-safeguarding-procedures/": (139, 166),
-    "chapter-4-care-and-support/": (167, 265),
-    "chapter-5-disrupting-perpetrators/": (266, 300),
-}
-
-
-def text_of(element) -> str:
-    """Text with blocks separated but inline markup joined: "<abbr>CSE</abbr>-experienced" is one word."""
-    element = element.__copy__()
-    for tag in element.select("abbr, em, strong, span, a:not(.para-num), code"):
-        tag.unwrap()
-    element.smooth()
-    return element.get_text(" ")
-
-
-def para_words(div) -> list[str]:
-    """Words of a rendered paragraph without its number link and footnote markers."""
-    div = div.__copy__()
-    for tag in div.select("a.para-num, sup[id^=fnref]"):
-        tag.decompose()
-    return source_text.words(text_of(div))
-
-
+@pytest.mark.build
 def test_every_paragraph_is_anchored_once_on_its_chapter(page):
     found = {}
     for path, (first, last) in CHAPTERS.items():
@@ -47,6 +20,7 @@ def test_every_paragraph_is_anchored_once_on_its_chapter(page):
     assert len(found) == 300
 
 
+@pytest.mark.build
 def test_paragraph_158_holds_its_text_and_a_visible_permalink(page):
     div = page("chapter-3-safeguarding-procedures/").select_one("#para-158")
     assert div is not None
@@ -59,35 +33,38 @@ def test_paragraph_158_holds_its_text_and_a_visible_permalink(page):
     assert div.select_one("strong").get_text() == "must"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", list(CHAPTERS))
 def test_paragraphs_match_the_source_word_for_word(page, path):
     """Each rendered paragraph equals the start of its source segment (extraction fixes only
     rejoin text split by page breaks, which leaves the word sequence unchanged)."""
-    segments = source_text.paragraph_segments()
+    segments = paragraph_segments()
     first, last = CHAPTERS[path]
     for n in range(first, last + 1):
         got = para_words(page(path).select_one(f"#para-{n}"))
-        expected = source_text.words(segments[n])
+        expected = words(segments[n])
         assert got and got == expected[: len(got)], f"paragraph {n} differs from the source"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", list(CHAPTERS))
 def test_no_source_word_is_lost_or_changed(page, path):
     """The whole chapter (paragraphs, headings, boxes, quotes) holds every source word in order;
     the site may only add words (box titles, hidden labels), never drop or change one."""
     first, last = CHAPTERS[path]
-    segments = source_text.paragraph_segments()
-    expected = source_text.words(source_text.page_preamble(first))
-    expected += [w for n in range(first, last + 1) for w in source_text.words(segments[n])]
+    segments = paragraph_segments()
+    expected = words(page_preamble(first))
+    expected += [w for n in range(first, last + 1) for w in words(segments[n])]
     content = page(path).select_one("article").__copy__()
     for tag in content.select("a.para-num, sup[id^=fnref], .footnote, a.headerlink, h1, .md-source-file"):
         tag.decompose()
-    got = source_text.words(text_of(content))
+    got = words(text_of(content))
     matcher = difflib.SequenceMatcher(a=expected, b=got, autojunk=False)
     lost = [(expected[max(0, i1 - 5):i1], expected[i1:i2]) for op, i1, i2, _, _ in matcher.get_opcodes() if op in ("delete", "replace")]
     assert not lost, f"{path}: source words missing or changed (context, words): {lost[:5]}"
 
 
+@pytest.mark.build
 def test_sub_lists_stay_inside_their_paragraph(page):
     para7 = page("introduction/").select_one("#para-7")
     assert len(para7.select("li")) == 6
@@ -96,16 +73,19 @@ def test_sub_lists_stay_inside_their_paragraph(page):
     assert "Online exploitation does not always lead to contact abuse" in para30.get_text()
 
 
+@pytest.mark.build
 def test_statutory_musts_stay_bold(page):
     assert page("introduction/").select_one("#para-8 strong").get_text() == "must"
 
 
+@pytest.mark.build
 def test_no_dead_hash_links_are_published(page):
     for path in ["", *CHAPTERS]:
         dead = [a for a in page(path).select("a[href]") if a["href"] == "#"]
         assert not dead, (path, dead[:3])
 
 
+@pytest.mark.build
 def test_no_third_party_fonts_or_scripts(page):
     for path in ["", *CHAPTERS]:
         html = str(page(path))
@@ -115,11 +95,13 @@ def test_no_third_party_fonts_or_scripts(page):
             assert not re.match(r"^(https?:)?//", url), f"{path}: third-party asset {url}"
 
 
+@pytest.mark.build
 def test_footer_credits_the_source_and_licence(page):
     footer = page("").select_one("footer").get_text(" ", strip=True)
     assert "Crown copyright" in footer and "Open Government Licence v3.0" in footer
 
 
+@pytest.mark.build
 def test_structure_uses_real_constructs(page):
     ch1 = page("chapter-1-understanding-cse/")
     assert ch1.select_one(".admonition.abstract .admonition-title").get_text(strip=True) == "Summary"
@@ -132,6 +114,7 @@ def test_structure_uses_real_constructs(page):
     assert page("chapter-2-preventing-cse/").select("blockquote")  # young people's words
 
 
+@pytest.mark.build
 def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
     titles = {p.meta["title"] for p in load_pages(ROOT / "docs")}
     assert "Chapter 3 – Responding to Child Sexual Exploitation (CSE) – Safeguarding procedures" in titles
@@ -139,6 +122,7 @@ def test_pages_have_one_h1_and_titles_from_the_contents_list(page):
         assert len(page(path).select("h1")) == 1, path
 
 
+@pytest.mark.browser
 def test_own_scripts_and_stylesheet_ship_without_comments_and_still_parse(site):
     """guidance.plugin.content.compact_assets: explanations stay in the repository, not in readers' downloads."""
     import shutil

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_privacy import all_pages
+from helpers import all_pages
+
+pytestmark = pytest.mark.build
 
 
 def test_every_page_links_to_both_statements_in_its_language(site, page):

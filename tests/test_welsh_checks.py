@@ -1,4 +1,9 @@
-"""The Welsh publishing gate: CI fails, with file:line, whenever the Welsh edition falls behind."""
+"""The Welsh publishing gate: CI fails, with file:line, whenever the Welsh edition falls behind.
+
+Each test breaks a copy of docs/ and docs_cy/ and runs the checks it is about in this process
+(helpers.check); the translation record is refreshed through the function behind
+`guidance translations --record`. The real `guidance translations` report runs once, on the real edition.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_content, edit, line_of, run
-from test_checks import CH3, RESPONSE, remove_paragraph
+import helpers
+from helpers import CH3, RESPONSE, ROOT, edit, guidance, line_of, remove_paragraph, run
+
+pytestmark = pytest.mark.unit
 
 PROCEDURE = "practice-guide/safeguarding-procedure.md"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_content(tmp_path)
+    return helpers.copy_project(tmp_path)
 
 
 def check(project: Path, *only: str) -> tuple[int, str]:
-    args = ["guidance", "check", "--root", str(project)]
-    for name in only:
-        args += ["--only", name]
-    result = run(*args)
-    return result.returncode, result.stdout + result.stderr
+    return helpers.check(*only, root=project)
 
 
 def record(project: Path, *pages: str) -> None:
     """Refresh the translation record of Welsh pages the way the check's message says to."""
-    result = run("guidance", "translations", "--root", str(project),
-                 "--record", *(str(project / "docs_cy" / page) for page in pages))
+    result = guidance("translations", "--root", str(project), "--record", *(str(project / "docs_cy" / page) for page in pages))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -107,8 +109,7 @@ def test_spelling_accepts_the_words_of_the_checked_projects_own_word_list(projec
     wordlist = project / "docs_cy" / "spelling-wordlist.txt"
     wordlist.write_text(wordlist.read_text(encoding="utf-8") + f"{word}\n", encoding="utf-8")
     code, out = check(project, "welsh-spelling")
-    assert code == 0, out
-    assert "All checks passed (welsh-spelling)" in out
+    assert code == 0 and out == "", out
 
 
 def test_misspelt_welsh_word_fails_at_its_fragment_line(project):

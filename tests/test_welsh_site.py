@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
-import source_text
-from conftest import ROOT
+from guidance import strings
+
 from guidance.content import references
-from test_site import CHAPTERS, para_words
+from helpers import CHAPTERS, ROOT, para_words, words
+
+pytestmark = pytest.mark.build
 
 PAGES = ["", "introduction/", *list(CHAPTERS)[1:], "references/"]
 
@@ -70,4 +73,21 @@ def test_welsh_quotes_keep_the_young_peoples_own_words(page):
     assert originals, "the English originals of young people's quotes are missing"
     en_text = page("chapter-4-care-and-support/").select_one("article").get_text()
     for p in originals:
-        assert " ".join(source_text.words(p.get_text())[:6]) in " ".join(source_text.words(en_text))
+        assert " ".join(words(p.get_text())[:6]) in " ".join(words(en_text))
+
+
+@pytest.mark.parametrize("lang", strings.LANGUAGES)
+def test_the_built_site_shows_the_strings(site, lang):
+    """The guidance plugin gives static-i18n each language's site name, description, footer and
+    navigation titles from the strings file."""
+    root = "" if lang == strings.DEFAULT_LANGUAGE else f"{lang}/"
+    # about.md has no description of its own, so it shows the site's
+    soup = BeautifulSoup((site / root / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    words = strings.i18n_overrides(lang)
+    assert soup.find("meta", attrs={"name": "description"})["content"] == " ".join(words["site_description"].split())
+    assert words["site_name"] in soup.title.get_text()
+    assert BeautifulSoup(words["copyright"], "html.parser").get_text(" ", strip=True)[:60] in \
+        " ".join(soup.select_one(".md-copyright").get_text(" ", strip=True).split())
+    nav = {a.get_text(" ", strip=True) for a in soup.select(".md-nav__item--nested > label, .md-nav__item--nested > .md-nav__link")}
+    nav |= {label.get_text(" ", strip=True) for label in soup.select(".md-nav__link")}
+    assert set(words["nav_translations"].values()) - {"Home", "Hafan"} <= nav, nav

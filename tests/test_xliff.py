@@ -1,9 +1,10 @@
 """The translator's round trip: `guidance translations export` writes XLIFF 1.2 that CAT tools import,
 `guidance translations import` takes the translated file back — or refuses it, writing nothing.
 
-Every test works on a temporary copy of docs/ and docs_cy/ and runs the real CLI. The XLIFF is read
-and edited here with the standard library's ElementTree, not with the library that wrote it, the way
-a CAT tool of its own would.
+Every test works on a temporary copy of docs/ and docs_cy/ and gives the real commands, in this
+process (helpers.guidance: the command's entry point, without starting Python each time); the checks
+they hand over to run in this process too (helpers.check). The XLIFF is read and edited here with the
+standard library's ElementTree, not with the library that wrote it, the way a CAT tool of its own would.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_content, edit, run
-from test_checks import CH3, RESPONSE
+import helpers
+from helpers import CH3, RESPONSE, ROOT, edit, run
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 Q = f"{{{NS}}}"
@@ -26,11 +27,17 @@ P145 = f"{CH3}#para-145"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_content(tmp_path)
+    return helpers.copy_project(tmp_path)
 
 
 def guidance(project: Path, *args: str):
-    return run("guidance", "translations", *args, "--root", str(project))
+    """`guidance translations ARGS` on the copy."""
+    return helpers.guidance("translations", *args, "--root", str(project))
+
+
+def check(project: Path, *only: str) -> tuple[int, str]:
+    """What `guidance check --only …` says about the copy."""
+    return helpers.check(*only, root=project)
 
 
 def export(project: Path, *args: str) -> Path:
@@ -77,6 +84,7 @@ def record(project: Path, page: str) -> dict:
     return yaml.safe_load(text.split("---\n")[1])["translation"]
 
 
+@pytest.mark.unit
 def test_export_is_xliff_1_2_from_english_into_welsh_with_a_unit_per_block(project):
     xlf = export(project, f"docs/{CH3}")
     raw = xlf.read_bytes()
@@ -103,6 +111,7 @@ def test_export_is_xliff_1_2_from_english_into_welsh_with_a_unit_per_block(proje
     assert p145.find(Q + "target").get("state") == "translated"
 
 
+@pytest.mark.unit
 def test_inline_codes_protect_citations_notes_links_abbreviations_and_markers(project):
     found = units(export(project))
     ctypes = {x.get("ctype"): x.get("equiv-text") for tu in found.values() for x in tu.find(Q + "source").iter(Q + "x")}
@@ -115,6 +124,7 @@ def test_inline_codes_protect_citations_notes_links_abbreviations_and_markers(pr
         assert "[@" not in source and "[^" not in source and "**" not in source, tu.get("id")
 
 
+@pytest.mark.unit
 def test_unit_ids_are_stable_across_exports_and_edits_elsewhere(project):
     first = set(units(export(project, f"docs/{CH3}")))
     edit(project / "docs" / CH3, "143. A child-centred approach", "143. A child centred approach")
@@ -123,6 +133,7 @@ def test_unit_ids_are_stable_across_exports_and_edits_elsewhere(project):
     assert first <= second and len(second - first) == 1  # only the inserted paragraph is new
 
 
+@pytest.mark.unit
 def test_translator_edits_one_paragraph_and_signs_it_off(project):
     before = snapshot(project)
     xlf = export(project, f"docs/{CH3}")
@@ -144,21 +155,20 @@ def test_translator_edits_one_paragraph_and_signs_it_off(project):
     assert rec["status"] == "draft"  # the rest of the page is not reviewed yet
     report = guidance(project).stdout
     assert f"docs_cy/{CH3}: 28 paragraph(s): 1 reviewed, 27 draft, 0 outdated" in report
-    result = run("guidance", "check", "--root", str(project),
-                 "--only", "welsh-translation-record", "--only", "welsh-structure")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record", "welsh-structure")
+    assert code == 0, out
     # what the translator signed off leaves the --draft export; English changed later makes it outdated again
     assert P145 not in units(export(project, "--draft", f"docs/{CH3}"))
     edit(project / "docs" / CH3, "145. Information sharing is central", "145. Sharing information is central")
     assert f"docs_cy/{CH3}: 28 paragraph(s): 0 reviewed, 27 draft, 1 outdated" in guidance(project).stdout
 
 
+@pytest.mark.unit
 def test_english_only_editor_exports_outdated_units_and_imports_the_translation(project):
     edit(project / "docs" / CH3, "145. Information sharing is central", "145. Sharing information is central")
-    result = run("guidance", "check", "--root", str(project),
-                 "--only", "welsh-translation-record")
-    assert result.returncode == 1
-    assert "guidance translations export --outdated --xliff outdated.xlf" in result.stdout
+    code, out = check(project, "welsh-translation-record")
+    assert code == 1
+    assert "guidance translations export --outdated --xliff outdated.xlf" in out
     xlf = export(project, "--outdated")
     found = units(xlf)
     assert list(found) == [P145]
@@ -166,9 +176,8 @@ def test_english_only_editor_exports_outdated_units_and_imports_the_translation(
     translate(xlf, P145, prefix("Mae rhannu gwybodaeth yn ganolog. "), state="translated")
     code, out = import_(project, xlf)
     assert code == 0, out
-    result = run("guidance", "check", "--root", str(project),
-                 "--only", "welsh-translation-record")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record")
+    assert code == 0, out
     assert "reviewed" not in record(project, CH3)  # recorded, not signed off
     assert guidance(project, "export", "--outdated", "--xliff", str(project / "none.xlf")).returncode == 0
     assert not (project / "none.xlf").exists()
@@ -224,6 +233,7 @@ def _xliff_2(xlf: Path, project: Path) -> None:
     xlf.write_text(xlf.read_text(encoding="utf-8").replace(NS, "urn:oasis:names:tc:xliff:document:2.0"), encoding="utf-8")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("spoil, message", [
     (_rename_unit, f"unit '{CH3}#para-999' is not a unit of the current English pages"),
     (_set("id", None, "trans-unit"), "a <trans-unit> has no id"),
@@ -252,6 +262,7 @@ def test_bad_file_is_refused_and_nothing_is_written(project, spoil, message):
     assert snapshot(project) == before
 
 
+@pytest.mark.unit
 def test_typed_citation_is_refused(project):
     xlf = export(project, "docs/introduction.md")
     uid = "introduction.md#para-15"
@@ -262,6 +273,7 @@ def test_typed_citation_is_refused(project):
     assert snapshot(project) == before
 
 
+@pytest.mark.unit
 def test_unchanged_file_imports_as_no_change(project):
     before = snapshot(project)
     code, out = import_(project, export(project))
@@ -269,6 +281,7 @@ def test_unchanged_file_imports_as_no_change(project):
     assert snapshot(project) == before
 
 
+@pytest.mark.build
 def test_page_reviewed_throughout_loses_the_draft_notice(project, tmp_path):
     """The one site build: after every unit of a page is signed off, its Welsh page has no draft notice."""
     page = "welsh-language.md"
@@ -291,6 +304,7 @@ def test_page_reviewed_throughout_loses_the_draft_notice(project, tmp_path):
     assert "translation-notice" not in reviewed and "translation-notice" in draft
 
 
+@pytest.mark.unit
 def test_shared_paragraph_is_written_once_and_recorded_on_every_page_showing_it(project):
     xlf = export(project, f"docs/{CH3}", "docs/practice-guide/safeguarding-procedure.md")
     uid = f"{RESPONSE}#para-158"
@@ -303,6 +317,7 @@ def test_shared_paragraph_is_written_once_and_recorded_on_every_page_showing_it(
         assert 158 in record(project, page)["reviewed"], page
 
 
+@pytest.mark.unit
 def test_welsh_link_addresses_and_english_title_marks_survive_an_edit(project):
     """A Welsh link may point at a Welsh anchor; a title kept in English is marked {lang=en} in Welsh only."""
     xlf = export(project, "docs/practice-guide/index.md", "docs/chapter-2-preventing-cse.md")
@@ -315,11 +330,11 @@ def test_welsh_link_addresses_and_english_title_marks_survive_an_edit(project):
     assert "(../chapter-3-safeguarding-procedures.md#ymateb-cymesur)" in guide  # the Welsh anchor, not the English
     chapter = (project / "docs_cy" / "chapter-2-preventing-cse.md").read_text(encoding="utf-8")
     assert "82. Sylwer: Mae tystiolaeth o'r *Care Crisis Review*{lang=en} a gynhaliwyd" in chapter
-    result = run("guidance", "check", "--root", str(project),
-                 "--only", "internal-links", "--only", "welsh-structure", "--only", "welsh-translation-record")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "internal-links", "welsh-structure", "welsh-translation-record")
+    assert code == 0, out
 
 
+@pytest.mark.unit
 def test_welsh_edited_in_the_repository_while_the_file_was_out_is_not_overwritten(project):
     xlf = export(project, f"docs/{CH3}")
     edit(project / "docs_cy" / CH3, "145. Mae rhannu gwybodaeth", "145. Mae rhannu'r wybodaeth")
@@ -330,6 +345,7 @@ def test_welsh_edited_in_the_repository_while_the_file_was_out_is_not_overwritte
     assert snapshot(project) == before
 
 
+@pytest.mark.unit
 def test_block_added_in_english_is_added_to_the_welsh(project):
     """An editor adds a list item to the Summary box; the translator translates the units as the file gives
     them (each unit's English, whatever its Welsh was), and the Welsh gains the item in the same place."""
@@ -364,11 +380,11 @@ def test_block_added_in_english_is_added_to_the_welsh(project):
     assert code == 0, out
     welsh = (project / "docs_cy" / CH3).read_text(encoding="utf-8")
     assert "ledled Cymru.\n    - Pwynt newydd am CSE.\n    - Mae nifer o Ganllawiau" in welsh
-    result = run("guidance", "check", "--root", str(project),
-                 "--only", "welsh-translation-record", "--only", "welsh-structure")
-    assert result.returncode == 0, result.stdout
+    code, out = check(project, "welsh-translation-record", "welsh-structure")
+    assert code == 0, out
 
 
+@pytest.mark.unit
 def test_block_removed_from_english_is_pointed_out_not_deleted(project):
     edit(project / "docs" / CH3, "    - The Wales Safeguarding Procedures set out a consistent approach to safeguarding for "
                                  "children and adults at risk across Wales.\n", "")
