@@ -536,10 +536,15 @@ def welsh_translation_record(content: Content) -> Iterator[Problem]:
 def change_notes(content: Content) -> Iterator[Problem]:
     """Every committed change to a numbered paragraph since the first edition says why, in each
     language: readers see the note in What's changed, the paragraph's history and the feeds."""
-    from guidance.content.history import History, missing_notes
+    from guidance.content.history import EDITIONS, EditionsError, History, missing_notes, read_editions
 
     docs, docs_cy = content.edition.docs.resolve(), content.edition.docs_cy.resolve()
     root = content.project.root
+    try:
+        read_editions(root / EDITIONS)
+    except EditionsError as exc:
+        yield Problem(EDITIONS, 1, str(exc).split(": ", 1)[1])
+        return
     history = History.read(root, {"en": docs, "cy": docs_cy}, working_tree=False)
     for change, trailer in missing_notes(history):
         number = change.number if change.number is not None else change.old_number

@@ -53,11 +53,20 @@ class EditionRecord:
     summary: dict[str, str]
 
 
+class EditionsError(ValueError):
+    """editions.yml says something that cannot be read as an edition; the message says what to write."""
+
+
 def read_editions(path: Path) -> tuple[list[EditionRecord], dict[str, dict[str, str]]]:
     """The dated editions, oldest first, and the change notes given afterwards for merged commits."""
     if not path.is_file():
         return [], {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for entry in data.get("editions") or []:
+        # YAML reads an unquoted 1234567 as a number and 0123456 as octal: the commit is lost
+        if not isinstance(entry.get("commit"), str):
+            raise EditionsError(f"{path.name}: the commit of the edition of {entry.get('date')} must be in quotes, "
+                                f'as in commit: "1a2b3c4" (unquoted, some commit names read as numbers).')
     editions = [EditionRecord(e["date"] if isinstance(e["date"], datetime.date) else datetime.date.fromisoformat(str(e["date"])),
                               str(e["commit"]), {k: str(v).strip() for k, v in (e.get("summary") or {}).items()})
                 for e in data.get("editions") or []]
@@ -196,7 +205,10 @@ class History:
     @classmethod
     def read(cls, root: Path, folders: dict[str, Path], editions_file: Path | None = None,
              working_tree: bool = True) -> "History":
-        editions, given_notes = read_editions(editions_file or root / EDITIONS)
+        try:
+            editions, given_notes = read_editions(editions_file or root / EDITIONS)
+        except EditionsError as exc:
+            return cls(reason=str(exc))
         if not editions:
             return cls(reason="editions.yml records no edition")
         first = editions[0]

@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 
 from guidance import strings
 from guidance.content.history import Change, History, plain, word_diff
+from guidance.site import editions as edition_files
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
@@ -159,7 +160,24 @@ def _change_line(change: Change, lang: str, chapters: dict[str, str]) -> str:
     return f"- {head} ({chapter}), {label[0].lower() + label[1:]}: {note} {history}".rstrip()
 
 
-def changes_page(history: History, lang: str, page, root: str, chapters: dict[str, str]) -> str:
+def _edition_downloads(edition, lang: str, page, languages: list[str]) -> str:
+    """The edition's PDFs and offline copy (site/editions.py puts them in the site), each named in its
+    own language; the page's language first."""
+    day = edition.date.isoformat()
+    ordered = [lang] + [other for other in languages if other != lang]
+    items = []
+    for name, file_lang, key in edition_files.files(ordered):
+        words = html.escape(strings.text(file_lang or lang, key))
+        href = _url(f"{edition_files.FOLDER}/{day}/{name}", page)
+        kind = "application/zip" if name.endswith(".zip") else "application/pdf"
+        marks = f' hreflang="{file_lang}"' + (f' lang="{file_lang}"' if file_lang != lang else "") if file_lang else ""
+        items.append(f'<li><a href="{href}" type="{kind}"{marks} download>{words}</a></li>')
+    intro = html.escape(strings.text(lang, "edition_downloads", date=strings.format_date(edition.date, lang)))
+    return f'<div class="edition-downloads" markdown="0"><p>{intro}</p>\n<ul>\n' + "\n".join(items) + "\n</ul></div>\n"
+
+
+def changes_page(history: History, lang: str, page, root: str, chapters: dict[str, str],
+                 languages: list[str]) -> str:
     feed = _url(root + FEED, page)
     out = [f'<p class="feed-link"><a href="{feed}" type="application/atom+xml">'
            f'{html.escape(strings.text(lang, "feed_link"))}</a></p>\n']
@@ -177,6 +195,7 @@ def changes_page(history: History, lang: str, page, root: str, chapters: dict[st
         out.append(f"## {strings.format_date(edition.date, lang)} {{ #edition-{edition.date.isoformat()} }}\n")
         summary = edition.summary.get(lang) or edition.summary.get("en", "")
         out.append((summary if edition.summary.get(lang) else f'<span lang="en">{html.escape(summary)}</span>') + "\n")
+        out.append(_edition_downloads(edition, lang, page, languages))
         in_edition = [c for c in changes if c.step.edition is edition]
         if in_edition:
             out += [_change_line(c, lang, chapters) for c in reversed(in_edition)]

@@ -115,7 +115,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         lang = self._lang(page, config)
         root = self.languages.root(lang)
         handlers = {**content.marker_handlers(config, lang, self.languages.folder(lang)),
-                    "changes": lambda ident, following: amendments.changes_page(self.history, lang, page, root, self.chapters[lang]),
+                    "changes": lambda ident, following: amendments.changes_page(self.history, lang, page, root, self.chapters[lang],
+                                                                               list(self.languages.names)),
                     "paragraph-history": lambda ident, following: amendments.history_page(self.history, lang, self.chapters[lang])}
         markdown = content.expand_markers(markdown, page, handlers)
         return content.numbered_paragraphs(markdown, page, lang)

@@ -7,7 +7,9 @@ deploy workflow) and the test suite's `site` fixture all call build() here.
      content mistakes that would stop it are printed as `file:line: what to do` (the content_errors
      hook), never as a traceback.
   2. the PDFs, into SITE/downloads/: the whole guidance and the Prompt card, each per language (pdf.py);
-  3. the offline copy, into SITE/downloads/ as one zip (offline.py).
+  3. the offline copy, into SITE/downloads/ as one zip (offline.py);
+  4. each dated edition's downloads, into SITE/editions/DATE/ (editions.py): this build's own when
+     the edition's text is the text built, else an earlier build's, else a build of its commit.
 
 MkDocs and the PDF printing each run in a process of their own, as on the command line: their
 messages and exit status are those of `mkdocs build` and `guidance pdf`, the hooks' per-process
@@ -27,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidance.project import Project
-from guidance.site import offline
+from guidance.site import editions, offline
 from guidance.site.serve import prefix_of
 
 #: Where the downloads go in the site; the home page links to them there.
@@ -81,4 +83,11 @@ def build(project: Project, site_dir: Path, downloads: bool = True, site_url: st
         raise BuildError(str(exc)) from None
     log(f"{zip_path} ({zip_path.stat().st_size // 1024} KB): the offline copy: unzip it and open index.html "
         "(Cymraeg: cy/index.html)")
-    return sorted((site_dir / DOWNLOADS).iterdir())
+    written = sorted((site_dir / DOWNLOADS).iterdir())
+    if os.environ.get(editions.BUILDING_EDITION):
+        return written  # this is an edition's own build (step 4 of another): its editions are not its to make
+    try:
+        editions.publish(project, site_dir, site_dir / DOWNLOADS, log)
+    except editions.EditionError as exc:
+        raise BuildError(str(exc)) from None
+    return written
