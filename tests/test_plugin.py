@@ -189,3 +189,32 @@ def test_the_welsh_root_is_defined_once_in_mkdocs_yml():
                  for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
                  if re.search(r"""["']/?cy/["']""", line.split("#")[0]) and not line.lstrip().startswith(("#", '"""'))]
     assert offenders == []
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("boost,lift", [(0.1, "10"), (0.25, "4")])
+def test_the_query_script_undoes_reference_boost_with_the_configured_value(tmp_path, boost, lift):
+    from types import SimpleNamespace
+
+    from guidance.plugin.search import QUERY_SCRIPT, Search
+
+    script = tmp_path / QUERY_SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text((ROOT / "overrides" / QUERY_SCRIPT).read_text(encoding="utf-8"), encoding="utf-8")
+    Search(SimpleNamespace(reference_boost=boost))._write_citation_lift(tmp_path)
+    assert re.findall(r"var CITATION_LIFT = ([^;]*);", script.read_text(encoding="utf-8")) == [lift]
+
+
+@pytest.mark.unit
+def test_a_query_script_without_the_lift_line_stops_the_build_with_a_message(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from guidance.plugin.search import QUERY_SCRIPT, Search
+
+    script = tmp_path / QUERY_SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text("(function () {})();", encoding="utf-8")
+    with pytest.raises(PluginError, match="no line `var CITATION_LIFT"):
+        Search(SimpleNamespace(reference_boost=0.1))._write_citation_lift(tmp_path)

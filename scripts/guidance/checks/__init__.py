@@ -17,7 +17,7 @@ import yaml
 from pybtex.database import BibliographyData, parse_file
 from pybtex.exceptions import PybtexError
 
-from guidance.content.model import (CITATION_BLOCK_RE, CITATION_KEY_RE, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
+from guidance.content.model import (BOX_LINE_RE, CITATION_BLOCK_RE, CITATION_KEY_RE, ENGLISH_ATTR, FOOTNOTE_DEF_RE,
                       FOOTNOTE_REF_RE, FrontMatterError, Page, not_utf8, read_text, rel)
 from guidance.checks import spelling
 from guidance.checks import urls
@@ -88,6 +88,17 @@ def check(name: str) -> Callable[[Check], Check]:
         CHECKS[name] = fn
         return fn
     return register
+
+
+def line_matches(content: Content, pattern: re.Pattern, first_only: bool = False) -> Iterator[tuple[Page, int, re.Match]]:
+    """Each (page, line number, match) of pattern on every line of every page: the loop of the
+    line-by-line checks. first_only: one match a line at most."""
+    for page in content.pages:
+        for no, line in page.lines:
+            for m in pattern.finditer(line):
+                yield page, no, m
+                if first_only:
+                    break
 
 
 @check("encoding")
@@ -249,13 +260,11 @@ EMPTY_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*#?\s*\)")
 
 @check("empty-links")
 def empty_links(content: Content) -> Iterator[Problem]:
-    for page in content.pages:
-        for no, line in page.lines:
-            for m in EMPTY_LINK_RE.finditer(line):
-                yield Problem(*page.where(no),
-                              f"the link '{m.group(0)}' goes nowhere. Put the real address between the brackets, or, if the "
-                              f"address is unknown, write '{m.group(1)}<!-- lost-link -->' so it shows as plain text and "
-                              "appears in `guidance lost-links` for an editor to restore.")
+    for page, no, m in line_matches(content, EMPTY_LINK_RE):
+        yield Problem(*page.where(no),
+                      f"the link '{m.group(0)}' goes nowhere. Put the real address between the brackets, or, if the "
+                      f"address is unknown, write '{m.group(1)}<!-- lost-link -->' so it shows as plain text and "
+                      "appears in `guidance lost-links` for an editor to restore.")
 
 
 RAW_SCRIPT_RE = re.compile(r"<\s*/?\s*script\b|\bon[a-z]+\s*=\s*[\"']|javascript:", re.I)
@@ -263,12 +272,10 @@ RAW_SCRIPT_RE = re.compile(r"<\s*/?\s*script\b|\bon[a-z]+\s*=\s*[\"']|javascript
 
 @check("raw-script")
 def raw_script(content: Content) -> Iterator[Problem]:
-    for page in content.pages:
-        for no, line in page.lines:
-            if m := RAW_SCRIPT_RE.search(line):
-                yield Problem(*page.where(no),
-                              f"'{m.group(0)}' puts script into the page. Content pages must not run code "
-                              "(readers' privacy and safety). Remove it; site behaviour belongs in overrides/.")
+    for page, no, m in line_matches(content, RAW_SCRIPT_RE, first_only=True):
+        yield Problem(*page.where(no),
+                      f"'{m.group(0)}' puts script into the page. Content pages must not run code "
+                      "(readers' privacy and safety). Remove it; site behaviour belongs in overrides/.")
 
 
 LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
@@ -313,17 +320,15 @@ def internal_links(content: Content) -> Iterator[Problem]:
                                   "heading in lower case with hyphens.")
 
 
-ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 
 
 @check("admonitions")
 def admonitions(content: Content) -> Iterator[Problem]:
-    for page in content.pages:
-        for no, line in page.lines:
-            if (m := ADMONITION_RE.match(line)) and m.group(1) not in ADMONITION_TYPES:
-                yield Problem(*page.where(no),
-                              f"'{m.group(1)}' is not a box type this site uses. Use one of: {', '.join(sorted(ADMONITION_TYPES))} "
-                              "(see CONTRIBUTING.md, 'Boxes').")
+    for page, no, m in line_matches(content, BOX_LINE_RE):
+        if m.group(1) not in ADMONITION_TYPES:
+            yield Problem(*page.where(no),
+                          f"'{m.group(1)}' is not a box type this site uses. Use one of: {', '.join(sorted(ADMONITION_TYPES))} "
+                          "(see CONTRIBUTING.md, 'Boxes').")
 
 
 ENTRY_START_RE = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]*)\s*,", re.M)

@@ -31,12 +31,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidance.content.model import CITATION_BLOCK_RE, FRONT_MATTER_RE, INCLUDE_RE, PARAGRAPH_RE
+from guidance.content.model import BOX_OPENER, CITATION_BLOCK_RE, FRONT_MATTER_RE, INCLUDE_RE, PARAGRAPH_RE
 
 HEADING_RE = re.compile(r"^(#{1,6}[ \t]+)(.*?)([ \t]*\{[^{}]*\})?[ \t]*$")
 BULLET_RE = re.compile(r"^([-*+][ \t]+)(?=\S)")
 QUOTE_RE = re.compile(r"^(>[ \t]?)")
-BOX_RE = re.compile(r'^((?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"))(.*?)("[ \t]*)$|^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)[ \t]*$')
+BOX_RE = re.compile(rf'^({BOX_OPENER}[ \t]+([\w-]+)(?:[ \t]+"))(.*?)("[ \t]*)$|^{BOX_OPENER}[ \t]+([\w-]+)[ \t]*$')
 NOTE_RE = re.compile(r"^(\[\^([^\]\s]+)\]:[ \t]*)")
 DEFINITION_RE = re.compile(r"^(:[ \t]+)(?=\S)")
 ROW_RE = re.compile(r"^\|")

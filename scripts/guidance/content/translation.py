@@ -35,12 +35,11 @@ from pathlib import Path
 import yaml
 
 from guidance.content import segments
-from guidance.content.model import (FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
+from guidance.content.model import (BOX_LINE_RE, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE, FRONT_MATTER_RE, LOST_LINK_MARKER, Page,
                       load_pages, read_text)
 
 STATUSES = ("draft", "reviewed")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
-BOX_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(\w+)")
 
 
 def fingerprint(text: str) -> str:
@@ -302,7 +301,7 @@ def shape(page: Page) -> Counter:
     for _, line in page.lines:
         if m := HEADING_RE.match(line):
             counts[f"level-{len(m.group(1))} heading"] += 1
-        if (m := BOX_RE.match(line)) and not (m.group(1) == "quote" and line.lstrip().startswith("???")):
+        if (m := BOX_LINE_RE.match(line)) and not (m.group(1) == "quote" and line.lstrip().startswith("???")):
             counts[f"'{m.group(1)}' box"] += 1  # the collapsible originals of quotes exist only in Welsh
         counts["lost link"] += line.count(LOST_LINK_MARKER)
     return counts

@@ -34,8 +34,11 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
+
+from mkdocs.exceptions import PluginError
 
 from guidance import strings
 from guidance.content.search_sections import Unit, cut_units, word_count
@@ -59,6 +62,12 @@ def search_plugin(config):
 
 def exclude_footnotes(html_text: str) -> str:
     return html_text.replace(FOOTNOTES, '<div class="footnote" data-search-exclude="footnotes">')
+
+
+#: The query script in the built site (overrides/assets/javascripts/lunr/min/), and its line that
+#: undoes `reference_boost` for a query that names a cited work.
+QUERY_SCRIPT = "assets/javascripts/lunr/min/lunr.site.min.js"
+CITATION_LIFT_RE = re.compile(r"var CITATION_LIFT = [^;]*;")
 
 
 class Search:
@@ -155,6 +164,20 @@ class Search:
             path = site / root / "search" / "search_index.json"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(data, encoding="utf-8")
+        self._write_citation_lift(site)
+
+    def _write_citation_lift(self, site: Path) -> None:
+        """The query script lifts a References entry that has every query word by 1 / reference_boost,
+        to undo the index's weight: written here, so changing the option keeps the two in step."""
+        script = site / QUERY_SCRIPT
+        if not script.is_file():
+            return  # a site without search (a plugin test's tiny project)
+        text, found = CITATION_LIFT_RE.subn(f"var CITATION_LIFT = {1 / self.options.reference_boost:g};",
+                                            script.read_text(encoding="utf-8"))
+        if found != 1:
+            raise PluginError(f"{QUERY_SCRIPT} has no line `var CITATION_LIFT = …;` for the build to write "
+                              "1 / search.reference_boost into; put it back (see the script's opening comment).")
+        script.write_text(text, encoding="utf-8")
 
 
 def _relative(location: str, root: str) -> str:
