@@ -450,12 +450,15 @@ Build the project's site as it is published, into --site-dir:
   1. `mkdocs build --strict`: any warning fails; content mistakes are printed as file:line
   2. the PDFs the home page offers, into SITE/downloads/ (as `guidance pdf`)
   3. the offline copy, into SITE/downloads/ (as `guidance offline`)
+  4. each dated edition's downloads (editions.yml), into SITE/editions/DATE/: this build's when the
+     edition's text is the text built, else those built from its commit before (build/editions/),
+     else a build of its commit by its own recipe (minutes, once)
 
 $SITE_URL is where the site is published (default: mkdocs.yml's local address); the PDFs are
 printed from a local server under its path. `bash scripts/dev.sh build`, the deploy workflow and the
 test suite build with this same recipe (guidance.site.build).""")
     p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: mkdocs.yml's site_dir, site/)")
-    p.add_argument("--no-downloads", action="store_true", help="only `mkdocs build --strict`: no PDFs, no offline copy")
+    p.add_argument("--no-downloads", action="store_true", help="only `mkdocs build --strict`: no PDFs, no offline copy, no editions' downloads")
     p.set_defaults(func=_cmd_build)
 
     p = _command(sub, "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt on every save (mkdocs serve)")
