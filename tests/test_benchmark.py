@@ -25,7 +25,8 @@ def test_benchmark_help_documents_its_options_and_targets(capsys):
     text = capsys.readouterr().out
     for option in ("--runs", "--scale", "--scale-runs", "--json", "--only", "--skip", "--no-browser", "--pdf"):
         assert option in text, option
-    for target in ("1.3x the floor", "1.5 s", "100 KB", "0 third-party", "linear"):
+    for target in ("1.3x the floor", "1.0 s", "100 KB", "0 third-party", "linear", "Performance >= 95",
+                   "Total Blocking Time <= 1.5x the floor's"):
         assert target in text, target
     assert "lighthouse" in text and "Total Blocking Time" in text
 
@@ -106,16 +107,22 @@ def test_growth_is_linear_only_when_each_added_page_costs_about_the_same():
     assert not scale.linearity(points([2.0, 7.0, 20.0]))["linear"]  # 45 ms then 93 ms per page
 
 
-def test_lighthouse_performance_is_printed_beside_the_floor_with_no_target():
+def test_lighthouse_performance_is_printed_beside_the_floor_and_the_longest_chapter_judged():
     assert cli.build_parser().parse_args(["benchmark", "--only", "lighthouse"]).only == ["lighthouse"]
-    ours = {"performance": 72, "total_blocking_time_ms": 966, "benchmark_index": 1500, "runtime_error": None}
-    floor_ = {"performance": 99, "total_blocking_time_ms": 33, "benchmark_index": 1700, "runtime_error": None}
-    lines = report.format_lighthouse({"lighthouse": "12.8.2", "chromium": "Chrome/156", "pages": [
+    ours = {"performance": 72, "total_blocking_time_ms": 966, "runs": 3, "benchmark_index": 1500, "runtime_error": None}
+    floor_ = {"performance": 99, "total_blocking_time_ms": 33, "runs": 3, "benchmark_index": 1700, "runtime_error": None}
+    result = {"lighthouse": "12.8.2", "chromium": "Chrome/156", "pages": [
         {"type": "longest chapter", "lang": "cy", "path": "cy/chapter-2/", "site": ours, "floor": floor_},
-        {"type": "references", "lang": "cy", "path": "cy/references/", "site": ours, "floor": None}]})
+        {"type": "references", "lang": "cy", "path": "cy/references/", "site": ours, "floor": None}]}
+    lines = report.format_lighthouse(result)
     chapter, references = (line.split() for line in lines[3:5])
-    assert chapter[-5:] == ["72", "966", "99", "33", "—"]
+    assert chapter[-6:] == ["72", "966", "99", "33", ">=", "95"]
     assert references[-5:] == ["72", "966", "n/a", "n/a", "—"]  # a page the floor does not have
     assert "1500-1700" in lines[1]
+    verdicts = report.verdicts({"lighthouse": result})
+    assert [(v["value"], v["pass"]) for v in verdicts] == [("72", False), ("966 ms", False)]
+    assert "<= 1.5x the floor's = 50 ms" in verdicts[1]["target"]
+    good = {**ours, "performance": 97, "total_blocking_time_ms": 49}
+    assert all(v["pass"] for v in report.verdicts({"lighthouse": {**result, "pages": [{**result["pages"][0], "site": good}]}}))
     missing = report.format_lighthouse({"error": "tests/node_modules/lighthouse is missing"})
     assert "not measured: tests/node_modules/lighthouse is missing" in missing[0]

@@ -106,7 +106,7 @@ def test_a_reader_using_the_page_meets_no_policy_violation(reader, kind, lang, p
     # the language menu
     tab.hover(".md-header__option .md-select")
     tab.locator(f".md-select__inner a[hreflang={other}]").wait_for(state="visible")
-    # footnote and abbreviation tooltips (Material's content.tooltips)
+    # footnote and abbreviation tooltips (tooltips.js)
     for mark in ("article sup[id^=fnref] a", "article abbr"):
         if tab.locator(mark).count():
             tab.locator(mark).first.scroll_into_view_if_needed()

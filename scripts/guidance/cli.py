@@ -514,8 +514,10 @@ itself is never edited.
           target: longest chapter <= {benchmark.TARGET_FIRST_VIEW_KB} KB, 0 third-party requests
   lighthouse  the same pages: Lighthouse Performance score and Total Blocking Time (mobile,
           simulated throttling, served gzipped), beside the floor's same page; one run each,
-          about 15 s a page (needs Node and `npm ci --prefix tests`).
-          target: — (none yet)
+          {benchmark.LIGHTHOUSE_RUNS} of the longest chapter, ours and the floor's alternately (medians),
+          about 15 s a run (needs Node and `npm ci --prefix tests`).
+          target: longest chapter, each language: Performance >= {benchmark.TARGET_LIGHTHOUSE_SCORE},
+          Total Blocking Time <= {benchmark.TARGET_TBT_RATIO}x the floor's
   search  each language's search index: bytes, gzipped, against the visible text of its pages.
   scale   every page copied --scale times over (both languages, in the nav): build time and
           the CPU time of each added page.

@@ -17,7 +17,8 @@ from .project import commit_copy, copy_project
 from .scale import measure_scale
 from .search_index import measure_search_indexes
 from .serve import measure_serve_rebuild
-from .settings import LINEAR_TOLERANCE, TARGET_BUILD_RATIO, TARGET_FIRST_VIEW_KB, TARGET_SERVE_SECONDS, TARGET_THIRD_PARTY
+from .settings import (LIGHTHOUSE_RUNS, LINEAR_TOLERANCE, TARGET_BUILD_RATIO, TARGET_FIRST_VIEW_KB, TARGET_LIGHTHOUSE_SCORE,
+                       TARGET_SERVE_SECONDS, TARGET_TBT_RATIO, TARGET_THIRD_PARTY)
 from .timing import cold_build, measure_cold_builds
 
 
@@ -98,6 +99,20 @@ def verdicts(result: dict) -> list[dict]:
             third = max(w["third_party_requests"] for w in chapters)
             rows.append({"figure": f"longest chapter third-party requests ({method})", "value": str(third),
                          "target": f"= {TARGET_THIRD_PARTY}", "pass": third == TARGET_THIRD_PARTY})
+    if "lighthouse" in result and "pages" in result["lighthouse"]:
+        for row in result["lighthouse"]["pages"]:
+            ours, floor = row["site"], row["floor"]
+            if row["type"] != "longest chapter" or not ours or ours["performance"] is None:
+                continue
+            where = f"longest chapter ({row['lang']}), median of {ours['runs']}"
+            rows.append({"figure": f"Lighthouse mobile Performance, {where}", "value": str(ours["performance"]),
+                         "target": f">= {TARGET_LIGHTHOUSE_SCORE}", "pass": ours["performance"] >= TARGET_LIGHTHOUSE_SCORE})
+            if floor and floor["total_blocking_time_ms"] is not None:
+                tbt, limit = ours["total_blocking_time_ms"], TARGET_TBT_RATIO * floor["total_blocking_time_ms"]
+                rows.append({"figure": f"Total Blocking Time, {where}, against plain Material's "
+                                       f"({floor['total_blocking_time_ms']} ms)",
+                             "value": f"{tbt} ms", "target": f"<= {TARGET_TBT_RATIO}x the floor's = {limit:.0f} ms",
+                             "pass": tbt <= limit})
     if "scale" in result and "linear" in result["scale"]:
         s = result["scale"]
         floor = s.get("floor", {}).get("marginal_growth")
@@ -119,18 +134,20 @@ def format_lighthouse(lh: dict) -> list[str]:
     def cell(figures: dict | None, key: str) -> str:
         if figures is None:
             return "n/a"
-        return "error" if figures["runtime_error"] else str(figures[key])
+        return "error" if figures["runtime_error"] or figures[key] is None else str(figures[key])
 
     speeds = [f["benchmark_index"] for row in lh["pages"] for f in (row["site"], row["floor"]) if f]
     out = [f"Lighthouse Performance (Lighthouse {lh['lighthouse']}, {lh['chromium']}: mobile, simulated "
-           "throttling, served gzipped, one run a page; no target yet)",
+           f"throttling, served gzipped; one run a page, the longest chapter's the median of {LIGHTHOUSE_RUNS}; "
+           f"targets for it: Performance >= {TARGET_LIGHTHOUSE_SCORE}, TBT <= {TARGET_TBT_RATIO}x the floor's)",
            f"  TBT = Total Blocking Time; floor = plain Material, same page; the machine's speed as Lighthouse "
            f"measured it (benchmarkIndex) {min(speeds, default=0)}-{max(speeds, default=0)}: a busy machine scores lower",
            f"  {'page':<17}{'lang':<5}{'score':>6}{'TBT ms':>8}{'floor':>7}{'floor TBT':>11}{'target':>8}"]
     for row in lh["pages"]:
         out.append(f"  {row['type']:<17}{row['lang']:<5}{cell(row['site'], 'performance'):>6}"
                    f"{cell(row['site'], 'total_blocking_time_ms'):>8}{cell(row['floor'], 'performance'):>7}"
-                   f"{cell(row['floor'], 'total_blocking_time_ms'):>11}{'—':>8}")
+                   f"{cell(row['floor'], 'total_blocking_time_ms'):>11}"
+                   f"{('>= ' + str(TARGET_LIGHTHOUSE_SCORE)) if row['type'] == 'longest chapter' else '—':>8}")
     return out + [""]
 
 

@@ -177,7 +177,9 @@ def _edition_downloads(edition, lang: str, page, languages: list[str]) -> str:
 
 
 def changes_page(history: History, lang: str, page, root: str, chapters: dict[str, str],
-                 languages: list[str]) -> str:
+                 languages: list[str], downloads: bool = True) -> str:
+    """What's changed: per edition, newest first, its summary, its downloads (not in the offline
+    copy, which holds no downloads) and its changed paragraphs; changes since the last edition first."""
     feed = _url(root + FEED, page)
     out = [f'<p class="feed-link"><a href="{feed}" type="application/atom+xml">'
            f'{html.escape(strings.text(lang, "feed_link"))}</a></p>\n']
@@ -195,7 +197,8 @@ def changes_page(history: History, lang: str, page, root: str, chapters: dict[st
         out.append(f"## {strings.format_date(edition.date, lang)} {{ #edition-{edition.date.isoformat()} }}\n")
         summary = edition.summary.get(lang) or edition.summary.get("en", "")
         out.append((summary if edition.summary.get(lang) else f'<span lang="en">{html.escape(summary)}</span>') + "\n")
-        out.append(_edition_downloads(edition, lang, page, languages))
+        if downloads:
+            out.append(_edition_downloads(edition, lang, page, languages))
         in_edition = [c for c in changes if c.step.edition is edition]
         if in_edition:
             out += [_change_line(c, lang, chapters) for c in reversed(in_edition)]

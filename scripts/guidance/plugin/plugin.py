@@ -116,7 +116,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         root = self.languages.root(lang)
         handlers = {**content.marker_handlers(config, lang, self.languages.folder(lang)),
                     "changes": lambda ident, following: amendments.changes_page(self.history, lang, page, root, self.chapters[lang],
-                                                                               list(self.languages.names)),
+                                                                               list(self.languages.names),
+                                                                               downloads=not offline_copy.enabled(config)),
                     "paragraph-history": lambda ident, following: amendments.history_page(self.history, lang, self.chapters[lang])}
         markdown = content.expand_markers(markdown, page, handlers)
         return content.numbered_paragraphs(markdown, page, lang)
