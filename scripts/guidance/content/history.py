@@ -122,9 +122,21 @@ def _names(root: Path, folders: dict[str, Path]) -> dict[str, str]:
     return {lang: folder.resolve().relative_to(root.resolve()).as_posix() for lang, folder in folders.items()}
 
 
+#: state_at's answers for this process: a commit's files never change, and `mkdocs serve` reads the
+#: whole history again on every rebuild. Callers treat a State as read-only.
+_STATES: dict[tuple[str, str, tuple[tuple[str, str], ...]], State] = {}
+
+
 def state_at(root: Path, commit: str, folders: dict[str, Path]) -> State:
-    """The paragraphs as they were in COMMIT: its files unpacked into a temporary folder."""
+    """The paragraphs as they were in COMMIT (its files unpacked into a temporary folder)."""
     names = _names(root, folders)
+    key = (str(Path(root).resolve()), commit, tuple(sorted(names.items())))
+    if key not in _STATES:
+        _STATES[key] = _unpacked_state(root, commit, names)
+    return _STATES[key]
+
+
+def _unpacked_state(root: Path, commit: str, names: dict[str, str]) -> State:
     archive = _git(root, "archive", "--format=tar", commit, "--", *names.values(), binary=True)
     with tempfile.TemporaryDirectory(prefix="guidance-history-") as tmp:
         if archive:
