@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from guidance.project import Project
 from .floor import write_floor
 from .lighthouse import measure_lighthouse
 from .machine import machine
@@ -54,7 +55,6 @@ def run_benchmark(root: Path, runs: int, factors: list[int], scale_runs: int, se
             result["search"] = measure_search_indexes(site, Project.at(project).roots)
         if pdf:
             log("PDFs (guidance pdf)…")
-            from guidance.project import Project
             from guidance.site import pdf as pdf_module
 
             start = time.perf_counter()
