@@ -1,7 +1,7 @@
 /* Paragraph numbers are permalinks. Following one still moves to the paragraph (and updates the
    address bar); where the browser allows it, the full link is also copied so a practitioner can
-   paste "para 158" into a record. The confirmation text comes from the page (data-copied), so it is
-   in the page's language. */
+   paste "para 158" into a record. The confirmation text comes from the page (<meta name=para-copied>,
+   "{n}" standing for the number), so it is in the page's language. */
 (function () {
   "use strict";
   function announce(message) {
@@ -17,7 +17,8 @@
     if (!link || !navigator.clipboard) return;
     var url = new URL(link.getAttribute("href"), window.location.href).href;
     navigator.clipboard.writeText(url).then(function () {
-      announce(link.getAttribute("data-copied"));
+      var said = document.querySelector("meta[name='para-copied']");
+      if (said) announce(said.content.replace("{n}", link.hash.replace("#para-", "")));
     }, function () { /* copying refused: the link still works */ });
   });
 })();

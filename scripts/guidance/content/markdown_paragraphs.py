@@ -70,7 +70,6 @@ class _ParagraphProcessor(BlockProcessor):
             "class": "para-num",
             "href": f"#{anchor(number)}",
             "title": text(lang, "para_link_title", n=number),
-            "data-copied": text(lang, "para_copied", n=number),
         })
         hidden = etree.SubElement(link, "span", {"class": "visually-hidden"})
         hidden.text = text(lang, "para_label", n="").strip() + " "

@@ -103,19 +103,24 @@ class PageDates:
 #: A comment that starts a line: /* ... */ over one or more lines, or // to the end of the line.
 BLOCK_COMMENT_RE = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 LINE_COMMENT_RE = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+#: A comment after code, as our scripts write it: two spaces, "// ", then words to the end of the line
+#: (an address in a string, "https://", has no space before its slashes).
+TRAILING_COMMENT_RE = re.compile(r"[ \t]{2,}// [^\n]*$", re.M)
 INDENT_RE = re.compile(r"^[ \t]+", re.M)
+BLANK_LINES_RE = re.compile(r"\n{2,}")
 
 
 def compact(text: str) -> str:
     text = BLOCK_COMMENT_RE.sub("", text)
     text = LINE_COMMENT_RE.sub("", text)
-    return INDENT_RE.sub("", text)
+    text = TRAILING_COMMENT_RE.sub("", text)
+    return BLANK_LINES_RE.sub("\n", INDENT_RE.sub("", text))
 
 
 def compact_assets(assets: Path, site: Path) -> None:
     """Our stylesheet and scripts explain themselves at length for their maintainers; readers on
     phones should not download the explanations (about 2.5 KB gzipped of the longest chapter's first
-    view). Whole-line comments and indentation go; files already minified (*.min.js) and vendored
+    view). Comments, indentation and blank lines go; files already minified (*.min.js) and vendored
     folders (with a LICENSE of their own) are left as they are."""
     vendored = {license.parent for license in assets.rglob("LICENSE")}
     for source in assets.rglob("*"):
