@@ -3,7 +3,6 @@ on tiny git projects, and that the real site offers them from What's changed in 
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -24,12 +23,14 @@ plugins:
   - guidance: {docs_dirs: {cy: docs_cy}}
 """
 
-#: Stands in for a commit's own `bash scripts/dev.sh build --site-dir DIR`: writes one download saying
-#: which commit's text it was made from and whether it was told it is an edition's own build.
-FAKE_BUILD = """#!/usr/bin/env bash
-set -e
-mkdir -p "$3/downloads"
-echo "$(cat docs/index.md) edition-build=${GUIDANCE_BUILDING_EDITION:-no}" > "$3/downloads/guidance.pdf"
+#: Stands in for a commit's own `guidance build --site-dir DIR` (its scripts/guidance/cli.py): writes
+#: one download saying which commit's text it was made from and whether it was told it is an
+#: edition's own build.
+FAKE_BUILD = """import os, pathlib, sys
+site = pathlib.Path(sys.argv[sys.argv.index("--site-dir") + 1]) / "downloads"
+site.mkdir(parents=True, exist_ok=True)
+text = pathlib.Path("docs/index.md").read_text(encoding="utf-8")
+(site / "guidance.pdf").write_text(text + " edition-build=" + os.environ.get("GUIDANCE_BUILDING_EDITION", "no"))
 """
 
 
@@ -40,7 +41,8 @@ def git(root: Path, *args: str) -> str:
 def tiny(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     for path, text in {"mkdocs.yml": MKDOCS_YML, "bibliography.bib": "", "docs/index.md": "first text",
-                       "docs_cy/index.md": "testun cyntaf", "scripts/dev.sh": FAKE_BUILD}.items():
+                       "docs_cy/index.md": "testun cyntaf", "scripts/guidance/__init__.py": "",
+                       "scripts/guidance/cli.py": FAKE_BUILD}.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     git(root, "init", "-q")
@@ -89,12 +91,13 @@ def test_an_edition_is_built_by_its_own_commits_recipe_once_then_taken_from_the_
 
     assert written == [site / "editions" / "2026-12-01"]
     assert (site / "editions/2026-12-01/guidance.pdf").read_text().split() == ["first", "text", "edition-build=1"], \
-        "the edition is the text of its commit, built as an edition (so it makes no editions itself)"
+        "the edition is the text of its commit, built by its own code as an edition (so it makes no editions itself)"
     assert git(project.root, "worktree", "list").count("\n") == 0, "the edition's worktree is removed"
     assert kinds(project) == ["cache"]
-    os.remove(project.root / "scripts/dev.sh")  # a second build could not run the recipe: it must not need to
+    cached = editions.cache_of(project, editions.sources(project)[0].edition) / "guidance.pdf"
+    cached.write_text("from the cache", encoding="utf-8")  # so a second build shows where its file came from
     editions.publish(project, site, downloads, log=lambda line: None)
-    assert "first text" in (site / "editions/2026-12-01/guidance.pdf").read_text()
+    assert (site / "editions/2026-12-01/guidance.pdf").read_text() == "from the cache"
 
 
 @pytest.mark.unit

@@ -452,7 +452,7 @@ Build the project's site as it is published, into --site-dir:
   3. the offline copy, into SITE/downloads/ (as `guidance offline`)
   4. each dated edition's downloads (editions.yml), into SITE/editions/DATE/: this build's when the
      edition's text is the text built, else those built from its commit before (build/editions/),
-     else a build of its commit by its own recipe (minutes, once)
+     else a build of its commit by its own code and recipe (about a minute, once)
 
 $SITE_URL is where the site is published (default: mkdocs.yml's local address); the PDFs are
 printed from a local server under its path. `bash scripts/dev.sh build`, the deploy workflow and the

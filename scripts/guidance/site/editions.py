@@ -8,8 +8,9 @@ first of these that has them:
      edition's commit as in the working tree;
   2. the editions cache, build/editions/COMMIT/, which step 3 of an earlier build filled;
   3. a build of the edition's commit in a git worktree of its own, by that commit's own recipe
-     (`bash scripts/dev.sh build`): the edition printed as the guidance then stood, by the code it
-     was published with. It takes minutes, once per machine; the deploy workflow keeps the cache.
+     (`guidance build`, its own scripts/ first on the Python path, with this environment's
+     packages): the edition printed as the guidance then stood, by the code it was published with.
+     About a minute, once per machine; the deploy workflow keeps the cache.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,8 +96,8 @@ def sources(project: Project) -> list[Source]:
 
 
 def build_commit(project: Project, commit: str, out: Path, log: Callable[[str], None]) -> None:
-    """Build commit's site with its own downloads, by its own recipe, in a worktree of its own; copy
-    the downloads into out/. Raises EditionError with what the build printed if it fails."""
+    """Build commit's site with its downloads, by its own code and recipe, in a worktree of its own;
+    copy the downloads into out/. Raises EditionError with what the build printed if it fails."""
     if _git(project.root, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}").returncode != 0:
         raise EditionError(f"{EDITIONS}: commit {commit} is not in this copy's git history; fetch the full "
                            "history (git fetch --unshallow) or correct the commit.")
@@ -105,9 +107,11 @@ def build_commit(project: Project, commit: str, out: Path, log: Callable[[str], 
         if added.returncode != 0:
             raise EditionError(f"git worktree add {commit} failed:\n{added.stderr}")
         try:
-            log(f"Building the edition of commit {commit} by its own recipe (this takes a few minutes, once)…")
-            result = subprocess.run(["bash", "scripts/dev.sh", "build", "--site-dir", _BUILT], cwd=tree,
-                                    capture_output=True, text=True, env={**os.environ, BUILDING_EDITION: "1"})
+            log(f"Building the edition of commit {commit} by its own recipe (about a minute, once)…")
+            own_code = os.pathsep.join(filter(None, [str(tree / "scripts"), os.environ.get("PYTHONPATH")]))
+            result = subprocess.run([sys.executable, "-m", "guidance.cli", "build", "--site-dir", _BUILT], cwd=tree,
+                                    capture_output=True, text=True,
+                                    env={**os.environ, "PYTHONPATH": own_code, BUILDING_EDITION: "1"})
             if result.returncode != 0:
                 raise EditionError(f"The build of commit {commit} failed:\n{result.stdout}{result.stderr}")
             built = tree / _BUILT / "downloads"
