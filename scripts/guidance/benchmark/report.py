@@ -11,7 +11,7 @@ from pathlib import Path
 
 from guidance.project import Project
 from .floor import write_floor
-from .lighthouse import measure_lighthouse
+from .lighthouse import MEASURED, measure_lighthouse
 from .machine import machine
 from .pages import chromium_available, measure_pages
 from .project import commit_copy, copy_project
@@ -102,9 +102,9 @@ def verdicts(result: dict) -> list[dict]:
     if "lighthouse" in result and "pages" in result["lighthouse"]:
         for row in result["lighthouse"]["pages"]:
             ours, floor = row["site"], row["floor"]
-            if row["type"] != "longest chapter" or not ours or ours["performance"] is None:
+            if row["type"] != MEASURED or not ours or ours["performance"] is None:
                 continue
-            where = f"longest chapter ({row['lang']}), median of {ours['runs']}"
+            where = f"{MEASURED} ({row['lang']}), median of {ours['runs']}"
             rows.append({"figure": f"Lighthouse mobile Performance, {where}", "value": str(ours["performance"]),
                          "target": f">= {TARGET_LIGHTHOUSE_SCORE}", "pass": ours["performance"] >= TARGET_LIGHTHOUSE_SCORE})
             if floor and floor["total_blocking_time_ms"] is not None:
@@ -147,7 +147,7 @@ def format_lighthouse(lh: dict) -> list[str]:
         out.append(f"  {row['type']:<17}{row['lang']:<5}{cell(row['site'], 'performance'):>6}"
                    f"{cell(row['site'], 'total_blocking_time_ms'):>8}{cell(row['floor'], 'performance'):>7}"
                    f"{cell(row['floor'], 'total_blocking_time_ms'):>11}"
-                   f"{('>= ' + str(TARGET_LIGHTHOUSE_SCORE)) if row['type'] == 'longest chapter' else '—':>8}")
+                   f"{('>= ' + str(TARGET_LIGHTHOUSE_SCORE)) if row['type'] == MEASURED else '—':>8}")
     return out + [""]
 
 

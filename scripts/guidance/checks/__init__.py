@@ -320,8 +320,6 @@ def internal_links(content: Content) -> Iterator[Problem]:
                                   "heading in lower case with hyphens.")
 
 
-
-
 @check("admonitions")
 def admonitions(content: Content) -> Iterator[Problem]:
     for page, no, m in line_matches(content, BOX_LINE_RE):
@@ -548,7 +546,7 @@ def change_notes(content: Content) -> Iterator[Problem]:
     try:
         read_editions(root / EDITIONS)
     except EditionsError as exc:
-        yield Problem(EDITIONS, 1, str(exc).split(": ", 1)[1])
+        yield Problem(EDITIONS, 1, exc.problem)
         return
     history = History.read(root, {"en": docs, "cy": docs_cy}, working_tree=False)
     for change, trailer in missing_notes(history):

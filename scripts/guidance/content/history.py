@@ -56,6 +56,10 @@ class EditionRecord:
 class EditionsError(ValueError):
     """editions.yml says something that cannot be read as an edition; the message says what to write."""
 
+    def __init__(self, file: str, problem: str):
+        super().__init__(f"{file}: {problem}")
+        self.problem = problem
+
 
 def read_editions(path: Path) -> tuple[list[EditionRecord], dict[str, dict[str, str]]]:
     """The dated editions, oldest first, and the change notes given afterwards for merged commits."""
@@ -65,8 +69,8 @@ def read_editions(path: Path) -> tuple[list[EditionRecord], dict[str, dict[str, 
     for entry in data.get("editions") or []:
         # YAML reads an unquoted 1234567 as a number and 0123456 as octal: the commit is lost
         if not isinstance(entry.get("commit"), str):
-            raise EditionsError(f"{path.name}: the commit of the edition of {entry.get('date')} must be in quotes, "
-                                f'as in commit: "1a2b3c4" (unquoted, some commit names read as numbers).')
+            raise EditionsError(path.name, f"the commit of the edition of {entry.get('date')} must be in quotes, "
+                                           f'as in commit: "1a2b3c4" (unquoted, some commit names read as numbers).')
     editions = [EditionRecord(e["date"] if isinstance(e["date"], datetime.date) else datetime.date.fromisoformat(str(e["date"])),
                               str(e["commit"]), {k: str(v).strip() for k, v in (e.get("summary") or {}).items()})
                 for e in data.get("editions") or []]
@@ -79,6 +83,11 @@ def _git(root: Path, *args: str, binary: bool = False):
     if result.returncode != 0:
         return None
     return result.stdout
+
+
+def has_commit(root: Path, commit: str) -> bool:
+    """Whether this copy's git history holds COMMIT (a shallow clone may not)."""
+    return _git(root, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}") is not None
 
 
 def normalise(text: str) -> str:
@@ -224,7 +233,7 @@ class History:
         if not editions:
             return cls(reason="editions.yml records no edition")
         first = editions[0]
-        if _git(root, "rev-parse", "--verify", "--quiet", f"{first.commit}^{{commit}}") is None:
+        if not has_commit(root, first.commit):
             return cls(editions, reason=f"the first edition's commit {first.commit} is not in this copy's git history")
         history = cls(editions, state_at(root, first.commit, folders), available=True)
         paths = [str(f.resolve().relative_to(root.resolve())) for f in folders.values()]

@@ -32,12 +32,12 @@ CITATION_KEY_RE = re.compile(r"@([A-Za-z0-9]+)")
 ENGLISH_ATTR = r"\{\s*:?\s*lang=\"?en\"?\s*\}"
 #: Marker for a link whose target was lost when the source PDF was converted: "text<!-- lost-link -->".
 LOST_LINK_MARKER = "<!-- lost-link -->"
-#: A shared fragment included with pymdownx.snippets: `--8<-- "includes/x.md"` on its own line (may be
-#: indented, e.g. inside a box; the fragment's lines take that indentation, as in the built page).
 #: How a box (an admonition: `!!! note "Title"`) or a collapsible one (`??? note`, `???+ note`) opens.
 BOX_OPENER = r"(?:!!!|\?\?\?\+?)"
 #: A line that opens a box; group 1 is its type.
 BOX_LINE_RE = re.compile(rf"^\s*{BOX_OPENER}\s+([\w-]+)")
+#: A shared fragment included with pymdownx.snippets: `--8<-- "includes/x.md"` on its own line (may be
+#: indented, e.g. inside a box; the fragment's lines take that indentation, as in the built page).
 INCLUDE_RE = re.compile(r"""^(\s*)-{1,}8<-{1,}\s+(["'])([^"']+)\2\s*$""")
 #: Lines that come from an included fragment are numbered INCLUDED * (k + 1) + line, k being the k-th
 #: include of the page, so every line of the expanded page has its own number; Page.where() turns

@@ -170,7 +170,9 @@ def _edition_downloads(edition, lang: str, page, languages: list[str]) -> str:
         words = html.escape(strings.text(file_lang or lang, key))
         href = _url(f"{edition_files.FOLDER}/{day}/{name}", page)
         kind = "application/zip" if name.endswith(".zip") else "application/pdf"
-        marks = f' hreflang="{file_lang}"' + (f' lang="{file_lang}"' if file_lang != lang else "") if file_lang else ""
+        marks = ""  # the offline copy holds both languages: it has neither mark
+        if file_lang:
+            marks = f' hreflang="{file_lang}"' + (f' lang="{file_lang}"' if file_lang != lang else "")
         items.append(f'<li><a href="{href}" type="{kind}"{marks} download>{words}</a></li>')
     intro = html.escape(strings.text(lang, "edition_downloads", date=strings.format_date(edition.date, lang)))
     return f'<div class="edition-downloads" markdown="0"><p>{intro}</p>\n<ul>\n' + "\n".join(items) + "\n</ul></div>\n"

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidance.content.history import EDITIONS, EditionRecord, EditionsError, read_editions
+from guidance.content.history import EDITIONS, EditionRecord, EditionsError, has_commit, read_editions
 from guidance.project import Project
 from guidance.site import card, offline, pdf
 
@@ -98,7 +98,7 @@ def sources(project: Project) -> list[Source]:
 def build_commit(project: Project, commit: str, out: Path, log: Callable[[str], None]) -> None:
     """Build commit's site with its downloads, by its own code and recipe, in a worktree of its own;
     copy the downloads into out/. Raises EditionError with what the build printed if it fails."""
-    if _git(project.root, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}").returncode != 0:
+    if not has_commit(project.root, commit):
         raise EditionError(f"{EDITIONS}: commit {commit} is not in this copy's git history; fetch the full "
                            "history (git fetch --unshallow) or correct the commit.")
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp:
