@@ -141,7 +141,8 @@
     if (host) show(host, false);
   });
   document.addEventListener("focusout", function (event) {
-    if (shown && within(shown.host, event.target) && !within(shown.node, event.relatedTarget)) hideSoon();
+    // no lingering for the keyboard: the next Tab must not find the last element's tooltip still there
+    if (shown && within(shown.host, event.target) && !within(shown.node, event.relatedTarget)) hide(false);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide(true);
