@@ -91,7 +91,7 @@ def page(site: Path) -> Pages:
 
 
 # --- long jobs on the built site, in the background -------------------------------------------------
-# Three jobs need nothing but the built site and take from 20 s to two minutes or more of this 2-CPU
+# Three jobs need nothing but the built site and take from 15 s to three minutes of this 2-CPU
 # machine, most of it in programs of their own: linkchecker's crawl, Lighthouse, and reading the
 # PDFs' text. They start in background processes as soon as the site is built (the first test that
 # needs the site starts them), two at a time, and run while the other tests go on; a test that reads
@@ -99,8 +99,8 @@ def page(site: Path) -> Pages:
 # selected test reads are run.
 
 #: fixture name -> the function of the built site (in helpers, so a spawned process can import it),
-#: longest first: the crawl in one process, Lighthouse and then the PDFs in the other.
-BACKGROUND_JOBS = {"link_check": helpers.check_links, "lighthouse_report": helpers.lighthouse_pages,
+#: longest first: Lighthouse (about 3 minutes) in one process, the crawl and then the PDFs in the other.
+BACKGROUND_JOBS = {"lighthouse_report": helpers.lighthouse_pages, "link_check": helpers.check_links,
                    "pdf_text": helpers.pdf_texts}
 BACKGROUND_PROCESSES = 2
 

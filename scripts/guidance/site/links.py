@@ -28,7 +28,8 @@ def _run(start: str, nofollow: str, external: bool) -> subprocess.Popen:
 
 def _rows(process: subprocess.Popen) -> list[dict]:
     out, err = process.communicate(timeout=900)
-    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in out.splitlines() if not l.startswith("#"))), delimiter=";"))
+    # linkchecker's own comments start "# "; a row for a link within its page starts "#anchor"
+    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in out.splitlines() if not l.startswith("# "))), delimiter=";"))
     if process.returncode not in (0, 1) or not rows:
         raise RuntimeError(f"linkchecker failed (exit {process.returncode}):\n{out}\n{err}")
     return rows
@@ -46,7 +47,8 @@ def check_site(site: Path, welsh_root: str, prefix: str = "/", external: bool = 
     for row in rows:
         if row["valid"] == "True" and not row["warningstring"]:
             continue
-        page = row["parentname"].replace(base, prefix) or "(start page)"
+        # a page's links are gathered from the first of its URLs checked, which may carry an #anchor
+        page = row["parentname"].split("#")[0].replace(base, prefix) or "(start page)"
         what = row["result"] if row["valid"] != "True" else row["warningstring"]
         problems.append(f"{page} (line {row['line']}): the link to '{row['urlname']}' is broken: {' '.join(what.split())}. "
                         "Fix the link in the Markdown page this was built from (docs/ or docs_cy/).")
