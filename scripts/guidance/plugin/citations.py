@@ -20,6 +20,7 @@ from mkdocs_bibtex.registry import SimpleRegistry
 from guidance import strings
 from guidance.content import references
 from guidance.content.model import CITATION_BLOCK_RE, CITATION_KEY_RE, FOOTNOTE_DEF_RE, load_pages
+from guidance.plugin.preview import compute_now, files_state
 
 
 class _Registry(SimpleRegistry):
@@ -35,10 +36,13 @@ def bibliography(config) -> Path:
     return Path(config.config_file_path).resolve().parent / config.plugins["bibtex"].config.bib_file
 
 
-def configure_pass(config, lang: str) -> None:
-    """After mkdocs-bibtex's on_config (which made its own registry) and static-i18n's."""
+def configure_pass(config, lang: str, remember=compute_now) -> None:
+    """After mkdocs-bibtex's on_config (which made its own registry) and static-i18n's. The live
+    preview keeps each language's registry while the .bib is unchanged (it is only read)."""
     plugin = config.plugins["bibtex"]
-    plugin.registry = _Registry([str(bibliography(config))], plugin.config.footnote_format, lang)
+    bib, footnote_format = bibliography(config), plugin.config.footnote_format
+    plugin.registry = remember("citations", (files_state(bib), footnote_format, lang),
+                               lambda: _Registry([str(bib)], footnote_format, lang))
 
 
 def _entries(config):

@@ -24,6 +24,7 @@ from guidance.content import charts, flow_diagrams, markers
 from guidance.content.markdown_paragraphs import marker as numbered_paragraphs_marker
 from guidance.content.model import Page
 from guidance.plugin import citations
+from guidance.plugin.preview import compute_now, files_state
 
 
 def numbered_paragraphs(markdown: str, page, lang: str) -> str:
@@ -39,12 +40,15 @@ def numbered_paragraphs(markdown: str, page, lang: str) -> str:
 MarkerHandler = Callable[[str | None, str], str]
 
 
-def marker_handlers(config, lang: str, folder: Path) -> dict[str, MarkerHandler]:
-    """The content feature's markers; the plugin adds the other features' (amendments)."""
+def marker_handlers(config, lang: str, folder: Path, remember=compute_now) -> dict[str, MarkerHandler]:
+    """The content feature's markers; the plugin adds the other features' (amendments). The live
+    preview makes the References list again only when the pages or the .bib changed."""
     return {
         "chart": lambda ident, following: charts.draw(ident, following).rstrip("\n") + "\n",
         "flow": lambda ident, following: flow_diagrams.draw(ident, following, lang).rstrip("\n") + "\n",
-        "references-list": lambda ident, following: citations.references_list(config, lang, folder),
+        "references-list": lambda ident, following: remember(
+            "references-list", (files_state(folder, citations.bibliography(config)), lang),
+            lambda: citations.references_list(config, lang, folder)),
     }
 
 
@@ -76,6 +80,7 @@ class PageDates:
     """The newest commit date of every file under docs/ and docs_cy/, read once per build."""
     last_changed: dict[Path, datetime.date] = field(default_factory=dict)
     commit: str = ""
+    release: str = ""  # the package's version and the commit, as the footer names the edition
 
     @classmethod
     def read(cls, root: Path, folders: list[Path]) -> "PageDates":
@@ -88,15 +93,16 @@ class PageDates:
             elif line and day:
                 dates.last_changed.setdefault((root / line).resolve(), day)
         dates.commit = _git(root, "rev-parse", "--short", "HEAD").strip()
+        dates.release = version("cse-guidance") + (f" ({dates.commit})" if dates.commit else "")
         return dates
 
-    def page_context(self, context, page, lang: str, folder: Path):
+    def page_context(self, context, page, lang: str, folder: Path, remember=compute_now):
         source = Path(page.file.abs_src_path)
-        files = [source] + [include.path for include in Page.load(source, folder).includes]
-        day = max(self.last_changed.get(f.resolve(), datetime.date.today()) for f in files)
+        includes = remember("includes", (files_state(source), folder),
+                            lambda: [include.path for include in Page.load(source, folder).includes])
+        day = max(self.last_changed.get(f.resolve(), datetime.date.today()) for f in [source, *includes])
         context["last_updated"] = {"iso": day.isoformat(), "text": strings.format_date(day, lang)}
-        release = version("cse-guidance") + (f" ({self.commit})" if self.commit else "")
-        context["edition"] = strings.text(lang, "edition", version=release)
+        context["edition"] = strings.text(lang, "edition", version=self.release)
         return context
 
 

@@ -18,12 +18,15 @@ build starts), never in modules. Features, each in its own module:
 | search      | search.py     | page_content, page_context (10 and -10: around Material's search at |
 |             |               | 0), post_build (-50: before i18n merges indexes; -110: after)        |
 | security    | security.py   | startup, post_page and post_template (-100: last, after every change)|
+| preview     | preview.py    | startup, config, files (-110), pre_page, serve: under `mkdocs serve`,|
+|             |               | each rebuild takes from memory what an edit did not change           |
 
 Priorities only ever say "before/after" another plugin's event at the priority named beside it.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,11 +34,13 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from guidance import strings
-from guidance.plugin import amendments, bilingual, citations, content, offline_copy, security
+from guidance.content.history import EDITIONS
+from guidance.plugin import amendments, bilingual, citations, content, offline_copy, preview, security
 from guidance.plugin.config import GuidanceConfig
 from guidance.plugin.errors import ContentCheck, keep_serving_last_good_site
 from guidance.languages import Languages
-from guidance.plugin.search import Search, exclude_footnotes
+from guidance.plugin.preview import PreviewMemory, compute_now
+from guidance.plugin.search import Search, exclude_footnotes, search_index
 from guidance.plugin.template_cache import CACHE
 
 #: Plugins whose output this one adjusts; it must be listed after each of them in mkdocs.yml.
@@ -48,11 +53,16 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def __init__(self) -> None:
         self.preview = False
         self.content_check = ContentCheck()  # kept across rebuilds of `mkdocs serve`
+        self.memory: PreviewMemory | None = None  # the same, for what a rebuild can take from the last
+
+    def _remember(self, kind: str, inputs: tuple, compute):
+        return (self.memory.remember if self.memory else compute_now)(kind, inputs, compute)
 
     # -- a build starts -------------------------------------------------------------------------
 
     def on_startup(self, *, command, dirty) -> None:
         self.preview = command == "serve"  # the preview's policy lets its live-reload script run
+        self.memory = PreviewMemory() if self.preview else None
 
     @event_priority(100)  # before static-i18n (-100) applies each language's settings, before
     # mkdocs-bibtex (0) reads bibliography.bib, before anything is written
@@ -70,16 +80,26 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         lang = config.theme["language"]
         self.lang, self.folder = lang, self.languages.folder(lang)
         root = Path(config.config_file_path).resolve().parent
+        if self.memory:
+            self.memory.begin_config(config)
         if lang == self.languages.default:  # the first pass of a build
-            self.search = Search(self.config.search)
-            self.dates = content.PageDates.read(root, list(self.languages.folders.values()))
+            self.search = Search(self.config.search, self._remember)
+            # In the live preview these three are read again only when what they are read from changed.
+            folders = list(self.languages.folders.values())
+            pages, commit, editions = ((preview.files_state(*folders), preview.git_state(root), preview.files_state(root / EDITIONS))
+                                       if self.memory else ((), "", ()))
+            self.dates = self._remember("dates", (commit,), lambda: content.PageDates.read(root, folders))
             self.sources = bilingual.mirrored_sources(config, self.languages)
-            self.history = amendments.read(root, dict(self.languages.folders))
-            self.chapters = {code: _chapter_titles(self.languages.folder(code)) for code in self.languages.names}
+            self.history = self._remember("history", (pages, commit, editions, date.today()),
+                                          lambda: amendments.read(root, dict(self.languages.folders)))
+            self.chapters = self._remember("chapters", (pages,), lambda: {
+                code: _chapter_titles(self.languages.folder(code)) for code in self.languages.names})
             self.site_url = config.site_url or ""
         bilingual.configure_pass(config, lang, self.languages, self.config.abbreviations)
-        citations.configure_pass(config, lang)
+        citations.configure_pass(config, lang, self._remember)
         self.search.configure_pass(config, lang, self.folder / self.config.abbreviations)
+        if self.memory and (index := search_index(config)) is not None:
+            self.memory.remember_sections(index)
         if offline_copy.enabled(config):  # after the offline plugin (0) added its polyfill
             offline_copy.configure(config)
         return config
@@ -96,6 +116,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _locate_translated_files(self, files, config):
         files = bilingual.locate_translated_files(files, config, self.sources)
         bilingual.translate_redirects(files, config, self.lang, self.languages)
+        if self.memory:
+            self.memory.begin_pass(config, files)
         return files
 
     on_files = CombinedEvent(_add_translated_files, _locate_translated_files)
@@ -106,6 +128,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     # -- pages ----------------------------------------------------------------------------------
 
+    def on_pre_page(self, page, config, files):
+        if self.memory:
+            self.memory.remember_render(page)
+        return page
+
     @event_priority(10)  # before mkdocs-bibtex (0) turns citations into footnotes
     def _citations_in_notes(self, markdown, page, config, files):
         return citations.expand_citations_in_notes(markdown, config, self._lang(page, config))
@@ -114,7 +141,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _content_markdown(self, markdown, page, config, files):
         lang = self._lang(page, config)
         root = self.languages.root(lang)
-        handlers = {**content.marker_handlers(config, lang, self.languages.folder(lang)),
+        handlers = {**content.marker_handlers(config, lang, self.languages.folder(lang), self._remember),
                     "changes": lambda ident, following: amendments.changes_page(self.history, lang, page, root, self.chapters[lang],
                                                                                list(self.languages.names),
                                                                                downloads=not offline_copy.enabled(config)),
@@ -141,7 +168,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         context = bilingual.page_context(context, page, config, lang, self.languages)
         context["feed"] = amendments.feed_link(page, lang, self.languages.root(lang))
         context["paragraph_addresses"] = amendments.address_map(self.history, page)
-        return self.dates.page_context(context, page, lang, self.languages.folder(lang))
+        return self.dates.page_context(context, page, lang, self.languages.folder(lang), self._remember)
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
@@ -182,6 +209,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_serve(self, server, config, builder):
         keep_serving_last_good_site(server)
+        preview.poll_often(server)
         return server
 
     def _lang(self, page, config) -> str:

@@ -43,6 +43,7 @@ from mkdocs.exceptions import PluginError
 from guidance import strings
 from guidance.content.search_sections import Unit, cut_units, word_count
 from guidance.content.search_synonyms import KEYWORDS_FIELD, Synonyms, load_abbreviations
+from guidance.plugin.preview import compute_now
 
 #: The worker loads overrides/assets/javascripts/lunr/min/lunr.<lang>.min.js for each `lang` (our
 #: Welsh word handling, and lunr's English), and removes the language's trimmer/stopWordFilter
@@ -60,6 +61,12 @@ def search_plugin(config):
     return plugin if plugin is not None and plugin.config.enabled else None
 
 
+def search_index(config):
+    """This pass's index in Material's search plugin, or None without search."""
+    plugin = search_plugin(config)
+    return plugin.search_index if plugin is not None else None
+
+
 def exclude_footnotes(html_text: str) -> str:
     return html_text.replace(FOOTNOTES, '<div class="footnote" data-search-exclude="footnotes">')
 
@@ -73,10 +80,12 @@ CITATION_LIFT_RE = re.compile(r"var CITATION_LIFT = [^;]*;")
 class Search:
     """The search feature's state for one build: each pass's index, each page's pending cut."""
 
-    def __init__(self, options):
+    def __init__(self, options, remember=compute_now):
         self.options = options
+        self.remember = remember  # the live preview keeps a page's cut and keywords between rebuilds
         self.indexes: dict[str, tuple[str, str]] = {}  # language -> (its root, its index as JSON)
         self.synonyms: Synonyms | None = None
+        self._abbreviations = ""  # this pass's list, as the keywords' memory key
         self._pending: dict[str, tuple[int, tuple[str, list[Unit]] | None]] = {}
 
     def configure_pass(self, config, lang: str, abbreviations: Path) -> None:
@@ -84,13 +93,15 @@ class Search:
             # Searched like the text but never shown: Material only displays title and text.
             plugin.config.fields.setdefault(KEYWORDS_FIELD, {"boost": 1.0})
         # A project without an abbreviation list (a test fixture) simply has no synonyms.
-        self.synonyms = Synonyms(load_abbreviations(abbreviations) if abbreviations.is_file() else {}, lang)
+        pairs = load_abbreviations(abbreviations) if abbreviations.is_file() else {}
+        self.synonyms, self._abbreviations = Synonyms(pairs, lang), repr(pairs)
 
     def before_material(self, page, config) -> None:
         plugin = search_plugin(config)
         if plugin is None or (page.meta.get("search") or {}).get("exclude"):
             return
-        rest, units = cut_units(page.content)
+        content = page.content
+        rest, units = self.remember("search-cut", (content,), lambda: cut_units(content))
         self._pending[page.url] = (len(plugin.search_index.entries), (rest, units) if units else None)
 
     def after_material(self, page, config, lang: str) -> None:
@@ -104,8 +115,12 @@ class Search:
             self._sections(index, page, lang, *cut)
         for entry in index.entries[start:]:
             self._weigh(entry, page)
-            if words := self.synonyms.keywords(entry["title"], entry["text"]):
+            if words := self._keywords(lang, entry["title"], entry["text"]):
                 entry[KEYWORDS_FIELD] = words
+
+    def _keywords(self, lang: str, title: str, text: str) -> str:
+        return self.remember("search-keywords", (lang, self._abbreviations, title, text),
+                             lambda: self.synonyms.keywords(title, text))
 
     def _sections(self, index, page, lang: str, rest: str, units: list[Unit]) -> None:
         index.add_entry_from_context(SimpleNamespace(content=rest, toc=page.toc, url=page.url, meta=page.meta,
@@ -123,7 +138,8 @@ class Search:
                          strings.text(lang, "search_para_title_top", chapter=chapter, n=unit.paragraph))
             else:
                 title = html.escape(self._short_citation(unit.plain_text()), quote=False)
-            index.entries.append({"location": f"{page.url}#{unit.anchor}", "title": title, "text": unit.text()})
+            index.entries.append({"location": f"{page.url}#{unit.anchor}", "title": title,
+                                  "text": self.remember("search-unit", (unit.html,), unit.text)})
 
     def _weigh(self, entry: dict, page) -> None:
         location, options = entry["location"], self.options
