@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import multiprocessing
 import subprocess
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,40 +64,17 @@ def pytest_collection_modifyitems(config, items) -> None:
     if wrong:
         raise pytest.UsageError("tests without the right tier (pytest.mark.unit, build or browser):\n  " + "\n  ".join(wrong))
     # The tests that need no built site run first (in their usual order; then the rest, in theirs):
-    # the fast tier's failures show within a minute, and the one test that times a server (mkdocs
-    # serve must answer within 10 s) runs before the background jobs below load the machine.
+    # the fast tier's failures show within a minute, and meanwhile the site builds in the background.
     items.sort(key=lambda item: "site" in item.fixturenames)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run as `guidance build` (and so `bash scripts/dev.sh build` and
-    the deploy workflow) builds it: `mkdocs build --strict`, then the PDFs and the offline copy the
-    home page links to; published under PREFIX."""
-    from guidance.project import Project
-    from guidance.site.build import BuildError, build
-
-    out = tmp_path_factory.mktemp("site")
-    try:
-        build(Project.at(ROOT), out, downloads=True, site_url=SITE_URL, capture=True, log=lambda line: None)
-    except BuildError as exc:
-        pytest.fail(f"guidance build failed: {exc}", pytrace=False)
-    assert (out / "downloads" / OFFLINE_ZIP).is_file()
-    return out
-
-
-@pytest.fixture(scope="session")
-def page(site: Path) -> Pages:
-    return Pages(site)
-
-
-# --- long jobs on the built site, in the background -------------------------------------------------
-# Three jobs need nothing but the built site and take from 15 s to three minutes of this 2-CPU
-# machine, most of it in programs of their own: linkchecker's crawl, Lighthouse, and reading the
-# PDFs' text. They start in background processes as soon as the site is built (the first test that
-# needs the site starts them), two at a time, and run while the other tests go on; a test that reads
-# a result waits for it there, and a job's error fails the tests that read it. Only the jobs some
-# selected test reads are run.
+# --- the built site and the long jobs on it, in the background -------------------------------------
+# The site takes about 25 s to build, and three jobs need nothing but the built site and take from
+# 15 s to three minutes of this 2-CPU machine, most of it in programs of their own: linkchecker's
+# crawl, Lighthouse, and reading the PDFs' text. The tests that need no site (a third of the run) use
+# one CPU; so the build starts in a background process as the run starts, the jobs as soon as it is
+# built, two at a time, while the other tests go on. A test that reads a result waits for it there,
+# and an error fails the tests that read it. Only what some selected test reads is started.
 
 #: fixture name -> the function of the built site (in helpers, so a spawned process can import it),
 #: longest first: Lighthouse (about 3 minutes) in one process, the crawl and then the PDFs in the other.
@@ -105,40 +83,83 @@ BACKGROUND_JOBS = {"lighthouse_report": helpers.lighthouse_pages, "link_check": 
 BACKGROUND_PROCESSES = 2
 
 
+class Background:
+    """The site's build, then the jobs on it, in a pool of background processes."""
+
+    def __init__(self, out: Path, jobs: list[str]):
+        # spawn, not fork: this process runs threads (the site's server, Playwright's connection)
+        self.pool = ProcessPoolExecutor(BACKGROUND_PROCESSES, mp_context=multiprocessing.get_context("spawn"))
+        self.site = self.pool.submit(helpers.build_site, out)
+        self.jobs: dict[str, Future] = {}
+        self.started = threading.Event()
+        threading.Thread(target=self._start, args=(jobs,), daemon=True).start()
+
+    def _start(self, jobs: list[str]) -> None:
+        try:
+            site = self.site.result()
+            for name in jobs:
+                self.jobs[name] = self.pool.submit(BACKGROUND_JOBS[name], site)
+        except BaseException:  # the build failed (the site fixture says how) or the run is ending
+            pass
+        finally:
+            self.started.set()
+
+    def result(self, name: str):
+        self.started.wait()
+        if name not in self.jobs:
+            pytest.fail(f"{name} did not run: the site did not build", pytrace=False)
+        return self.jobs[name].result()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)  # what has not started yet (the run stopped early) is dropped
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background(request, tmp_path_factory):
+    """Started with the run when some selected test needs the built site; None otherwise (`-m unit`)."""
+    items = request.session.items
+    if not any("site" in item.fixturenames for item in items):
+        yield None
+        return
+    wanted = [name for name in BACKGROUND_JOBS if any(name in item.fixturenames for item in items)]
+    work = Background(tmp_path_factory.mktemp("site"), wanted)
+    yield work
+    work.close()
+
+
 @pytest.fixture(scope="session")
-def background(site: Path, request) -> dict[str, Future]:
-    """The background jobs the selected tests read, started: fixture name -> its future result."""
-    wanted = {name for item in request.session.items for name in BACKGROUND_JOBS if name in item.fixturenames}
-    # spawn, not fork: this process runs threads (the site's server, Playwright's connection)
-    with ProcessPoolExecutor(BACKGROUND_PROCESSES, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield {name: pool.submit(job, site) for name, job in BACKGROUND_JOBS.items() if name in wanted}
-        pool.shutdown(cancel_futures=True)  # a job not started yet (the run stopped early) is dropped
-
-
-@pytest.fixture(autouse=True)
-def _start_background_jobs(request) -> None:
-    """The first test that needs the built site starts the background jobs."""
-    if "site" in request.fixturenames:
-        request.getfixturevalue("background")
+def site(background) -> Path:
+    """The real site, built once per test run as `guidance build` (and so `bash scripts/dev.sh build` and
+    the deploy workflow) builds it: `mkdocs build --strict`, then the PDFs and the offline copy the
+    home page links to; published under PREFIX. Built in the background from the start of the run."""
+    try:
+        return background.site.result()
+    except helpers.SiteBuildFailed as exc:
+        pytest.fail(f"guidance build failed: {exc}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def link_check(background) -> tuple[list[str], int]:
+def page(site: Path) -> Pages:
+    return Pages(site)
+
+
+@pytest.fixture(scope="session")
+def link_check(site, background) -> tuple[list[str], int]:
     """helpers.check_links: every internal link and #anchor of the built site, checked by linkchecker
     (the problems in its words, and how many it checked); crawled once per run, in the background."""
-    return background["link_check"].result()
+    return background.result("link_check")
 
 
 @pytest.fixture(scope="session")
-def lighthouse_report(background) -> dict:
+def lighthouse_report(site, background) -> dict:
     """helpers.lighthouse_pages: Lighthouse on every page type, both languages; in the background."""
-    return background["lighthouse_report"].result()
+    return background.result("lighthouse_report")
 
 
 @pytest.fixture(scope="session")
-def pdf_text(background) -> dict[str, str]:
+def pdf_text(site, background) -> dict[str, str]:
     """helpers.pdf_texts: each language's whole-guidance PDF as text; read in the background."""
-    return background["pdf_text"].result()
+    return background.result("pdf_text")
 
 
 @pytest.fixture(scope="session")

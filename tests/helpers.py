@@ -192,6 +192,26 @@ def para_words(div) -> list[str]:
 LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
 
 
+class SiteBuildFailed(Exception):
+    """`guidance build` stopped; its message says why (a plain exception, to cross from the process
+    that built the site)."""
+
+
+def build_site(out: Path) -> Path:
+    """The real site built into OUT as `guidance build` builds it, PDFs and offline copy included
+    (conftest.py's `site`, in a background process)."""
+    from guidance.project import Project
+    from guidance.site.build import BuildError, build
+
+    try:
+        build(Project.at(ROOT), out, downloads=True, site_url=SITE_URL, capture=True, log=lambda line: None)
+    except BuildError as exc:
+        raise SiteBuildFailed(str(exc)) from None
+    if not (out / "downloads" / OFFLINE_ZIP).is_file():
+        raise SiteBuildFailed(f"the build made no downloads/{OFFLINE_ZIP}")
+    return out
+
+
 def check_links(site: Path) -> tuple[list[str], int]:
     """Every internal link and #anchor, both languages, checked over HTTP by linkchecker (what
     `guidance links` runs): the problems, in its words, and how many links and anchors it checked."""
