@@ -135,8 +135,10 @@ def test_serve_keeps_the_last_good_site_and_picks_up_the_fix(project):
     bib, intro = project / "bibliography.bib", project / INTRO
     good_bib = bib.read_text(encoding="utf-8")
     with open(log_file, "w") as log:
+        # Ctrl+C reaches it even when this run ignores it (a shell's background job, some CI runners)
         server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--verbose", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+                                  env=env, stdout=log, stderr=subprocess.STDOUT,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     log = lambda: log_file.read_text(encoding="utf-8", errors="replace")  # noqa: E731
     try:
         _wait_for("the first build", lambda: "Serving on" in log(), 120)
