@@ -212,9 +212,21 @@ POLL_SECONDS = 0.1
 
 
 def poll_often(server) -> None:
-    """In on_serve: the live-reload server's file watchers (watchdog polling emitters, made when
-    MkDocs added its watches) poll every POLL_SECONDS. MkDocs offers no setting for it; a watchdog
+    """In on_serve: the live-reload server's file watchers (watchdog polling emitters, one made for
+    each path MkDocs watches) poll every POLL_SECONDS, those of the paths MkDocs adds after on_serve
+    too (mkdocs.yml's `watch:`: docs_cy/ and the .bib). MkDocs offers no setting for it; a watchdog
     without the attribute keeps polling at MkDocs' rate."""
+    watch = server.watch
+
+    def watch_often(path, func=None, *, recursive=True) -> None:
+        watch(path, func, recursive=recursive)
+        _poll_often(server)
+
+    server.watch = watch_often
+    _poll_often(server)
+
+
+def _poll_often(server) -> None:
     for emitter in server.observer.emitters:
         if hasattr(emitter, "_timeout"):
             emitter._timeout = POLL_SECONDS
