@@ -138,3 +138,24 @@ def test_a_page_is_rendered_again_when_a_fragment_it_includes_changes(tmp_path):
     fragment.write_text("Shared, and changed.", encoding="utf-8")
     page.render(None, None)
     assert len(renders) == 2
+
+
+@pytest.mark.unit
+def test_what_a_complete_build_did_not_use_is_forgotten_when_the_next_starts():
+    from guidance.plugin.preview import PreviewMemory
+
+    memory, made = PreviewMemory(), []
+
+    def remember(name: str) -> str:
+        return memory.remember("test", (name,), lambda: made.append(name) or name)
+
+    memory.build_starts()
+    remember("old"), remember("kept")
+    memory.build_ends()
+    memory.build_starts()  # the build after the edit: "old" is no longer needed
+    remember("kept"), remember("new")
+    memory.build_ends()
+    memory.build_starts()  # a build a content error stops: it uses nothing, forgets nothing
+    memory.build_starts()
+    remember("kept"), remember("new"), remember("old")
+    assert made == ["old", "kept", "new", "old"]

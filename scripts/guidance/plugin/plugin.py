@@ -81,6 +81,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.lang, self.folder = lang, self.languages.folder(lang)
         root = Path(config.config_file_path).resolve().parent
         if self.memory:
+            if lang == self.languages.default:
+                self.memory.build_starts()
             self.memory.begin_config(config)
         if lang == self.languages.default:  # the first pass of a build
             self.search = Search(self.config.search, self._remember)
@@ -202,6 +204,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _site_built(self, config):
         site = Path(config.site_dir)
         self.search.write_indexes(site)
+        if self.memory:
+            self.memory.build_ends()
         if offline_copy.enabled(config):
             offline_copy.finish(site, [self.languages.root(code) for code in self.languages.names])
 

@@ -74,23 +74,54 @@ class _Warned(logging.Handler):
         self.seen = True
 
 
+class _Store:
+    """Results by key, kept while builds use them: what the last complete build did not use is
+    dropped when the next one starts, so a day of saves does not fill the memory."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, object] = {}  # from the builds before
+        self._used: dict[str, object] = {}  # used or made by this build
+        self._complete = True
+
+    def get(self, key: str):
+        if key in self._kept:
+            self._used[key] = self._kept.pop(key)
+        return self._used.get(key)
+
+    def put(self, key: str, value) -> None:
+        self._used[key] = value
+
+    def build_starts(self) -> None:
+        if self._complete:  # a build stopped by a content error used little: keep what it did not
+            self._kept, self._used = self._used, {}
+        self._complete = False
+
+    def build_ends(self) -> None:
+        self._complete = True
+
+
 class PreviewMemory:
     """Kept by the plugin for the life of a serve process (MkDocs keeps a plugin with on_startup)."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, dict] = {}       # page render key -> what Page.render set
-        self._sections: dict[str, list] = {}    # search key -> the entries Material made
-        self._templates: dict[str, list] = {}   # theme folders' state -> Jinja's template list
-        self._results: dict[str, object] = {}   # remember(): any pure function's result by its inputs
-        self._pass = ""                         # this pass's settings and files, as one key
+        # page renders, search sections, the theme's file lists and remember()'s results, by key
+        self._store = _Store()
+        self._pass = ""  # this pass's settings and files, as one key
+
+    def build_starts(self) -> None:
+        self._store.build_starts()
+
+    def build_ends(self) -> None:
+        self._store.build_ends()
 
     def remember(self, kind: str, inputs: tuple, compute):
         """compute(), or its result from an earlier build with the same KIND and INPUTS (which must
         say everything the result depends on; the result is only ever read)."""
         key = _digest(kind, *inputs)
-        if key not in self._results:
-            self._results[key] = compute()
-        return self._results[key]
+        if (result := self._store.get(key)) is None:
+            result = compute()
+            self._store.put(key, result)
+        return result
 
     # -- a pass of the build ----------------------------------------------------------------------
 
@@ -131,8 +162,8 @@ class PreviewMemory:
         return states
 
     def _render(self, page, render, config, files) -> None:
-        key = _digest(self._pass, page.file.src_uri, page.file.url, page.markdown, self._included(page.markdown))
-        if (done := self._pages.get(key)) is not None:
+        key = _digest("render", self._pass, page.file.src_uri, page.file.url, page.markdown, self._included(page.markdown))
+        if (done := self._store.get(key)) is not None:
             page.content = done["content"]
             page.toc = copy.deepcopy(done["toc"])
             page._title_from_render = done["title"]
@@ -153,9 +184,9 @@ class PreviewMemory:
         if warned.seen:
             return
         links = getattr(page, "links_to_anchors", None)
-        self._pages[key] = {"content": page.content, "toc": copy.deepcopy(page.toc),
+        self._store.put(key, {"content": page.content, "toc": copy.deepcopy(page.toc),
                             "title": page._title_from_render, "anchors": set(page.present_anchor_ids or ()),
-                            "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()}}
+                            "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()}})
 
     # -- a page's search sections -----------------------------------------------------------------
 
@@ -165,14 +196,14 @@ class PreviewMemory:
         add = index.add_entry_from_context
 
         def add_remembered(page) -> None:
-            key = _digest(self._pass, page.url, page.title, page.meta.get("title"), page.meta.get("search"),
+            key = _digest("sections", self._pass, page.url, page.title, page.meta.get("title"), page.meta.get("search"),
                           page.meta.get("tags"), page.content, _toc_key(page.toc))
-            if (entries := self._sections.get(key)) is not None:
+            if (entries := self._store.get(key)) is not None:
                 index.entries.extend(dict(entry) for entry in entries)  # flat: the plugin sets keys, never changes values
                 return
             start = len(index.entries)
             add(page)
-            self._sections[key] = [dict(entry) for entry in index.entries[start:]]
+            self._store.put(key, [dict(entry) for entry in index.entries[start:]])
 
         index.add_entry_from_context = add_remembered
 
@@ -186,18 +217,19 @@ class PreviewMemory:
         theme = config.theme
         if getattr(theme.get_env, "remembered", False):
             return
-        get_env, memory = theme.get_env, self._templates
+        get_env, store = theme.get_env, self._store
 
         def get_env_remembered():
             env = get_env()
             list_templates = env.list_templates
 
             def listed(extensions=None, filter_func=None):
-                key = _digest(theme.dirs, _tree_state(theme.custom_dir), extensions,
+                key = _digest("templates", theme.dirs, _tree_state(theme.custom_dir), extensions,
                               getattr(filter_func, "__code__", filter_func), sorted(theme.static_templates))
-                if key not in memory:
-                    memory[key] = list_templates(extensions, filter_func)
-                return list(memory[key])
+                if (names := store.get(key)) is None:
+                    names = list_templates(extensions, filter_func)
+                    store.put(key, names)
+                return list(names)
 
             env.list_templates = listed
             return env
