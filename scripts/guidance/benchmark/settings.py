@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-
-
-
-
-
 #: The issue's targets.
 TARGET_BUILD_RATIO = 1.3        # bilingual cold build / plain-Material floor
 TARGET_SERVE_SECONDS = 1.0      # edit saved -> new HTML served
