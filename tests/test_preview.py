@@ -16,7 +16,6 @@ from types import SimpleNamespace
 import pytest
 
 import helpers
-from helpers import edit
 
 #: Builds as `mkdocs serve` does, in one process (the plugins kept from one build to the next, their
 #: on_startup called once, with command "serve"): `python -c SCRIPT SITE...` builds into each SITE in
@@ -53,8 +52,10 @@ EDITS = [
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return helpers.copy_project(tmp_path / "project", "mkdocs.yml", "bibliography.bib", "published-urls.txt",
-                                "docs", "docs_cy", "overrides")
+    """A clone of the project's history, so the edits are amendments too (marks, What's changed,
+    Paragraph history: made from the history, which the memory keeps)."""
+    subprocess.run(["git", "clone", "-q", str(helpers.ROOT), str(tmp_path / "project")], check=True)
+    return tmp_path / "project"
 
 
 def _build(project: Path, *sites: str, edits: dict | None = None) -> None:
@@ -87,6 +88,7 @@ def test_a_rebuild_after_edits_makes_the_site_a_fresh_build_makes(project):
         assert "Previewed." in (rebuilt / page / "index.html").read_text(encoding="utf-8"), page
     assert "Rhagolwg." in (rebuilt / "cy/chapter-2-preventing-cse/index.html").read_text(encoding="utf-8")
     assert "Previewed Safeguarding" in (rebuilt / "references/index.html").read_text(encoding="utf-8")
+    assert "Amended" in (rebuilt / "chapter-1-understanding-cse/index.html").read_text(encoding="utf-8")
     assert _differences(rebuilt, fresh) == []
     # and the rebuild did change what the edits change (the memory did not hand back the old pages)
     assert _differences(project / "before", rebuilt)
