@@ -18,8 +18,9 @@ build starts), never in modules. Features, each in its own module:
 | search      | search.py     | page_content, page_context (10 and -10: around Material's search at |
 |             |               | 0), post_build (-50: before i18n merges indexes; -110: after)        |
 | security    | security.py   | startup, post_page and post_template (-100: last, after every change)|
-| preview     | preview.py    | startup, config, files (-110), pre_page, serve: under `mkdocs serve`,|
-|             |               | each rebuild takes from memory what an edit did not change           |
+| preview     | preview.py    | startup, config, files (-110), pre_page, post_build (-110), serve:   |
+|             |               | under `mkdocs serve`, a rebuild takes from memory what an edit did   |
+|             |               | not change                                                           |
 
 Priorities only ever say "before/after" another plugin's event at the priority named beside it.
 """
