@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 
 from guidance import checks
+from guidance.plugin.preview import files_state
 
 log = logging.getLogger("mkdocs.plugins.guidance")
 
@@ -35,7 +36,7 @@ class ContentCheck:
     both, so a pass reuses the last result while no file it read has changed."""
 
     def __init__(self) -> None:
-        self._last: tuple[tuple, list[checks.Problem]] | None = None
+        self._last: tuple[list[tuple], list[checks.Problem]] | None = None
 
     def run(self, docs: Path, docs_cy: Path, bibliography: Path, mkdocs_yml: Path) -> None:
         start = time.perf_counter()
@@ -54,17 +55,9 @@ class ContentCheck:
                                 "(file:line says where), save, and the site builds again.")
 
 
-def _stamp(folders: list[Path], bibliography: Path) -> tuple:
+def _stamp(folders: list[Path], bibliography: Path) -> list[tuple]:
     """Every file the checks read, with its size and modification time (a few dozen stat calls)."""
-    files = [p for folder in folders if folder.exists() for p in sorted(folder.rglob("*.md"))] + [bibliography]
-    return tuple((str(p), *((s.st_mtime_ns, s.st_size) if (s := _stat(p)) else ())) for p in files)
-
-
-def _stat(path: Path):
-    try:
-        return path.stat()
-    except OSError:
-        return None
+    return files_state(*[p for folder in folders if folder.exists() for p in sorted(folder.rglob("*.md"))], bibliography)
 
 
 def keep_serving_last_good_site(server) -> None:

@@ -17,13 +17,10 @@ import copy
 import hashlib
 import logging
 import os
-import re
 import subprocess
 from pathlib import Path
 
-#: A pymdownx.snippets line: `--8<-- "includes/fragment.md"` (quoted or not).
-SNIPPET_RE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']?([^"'\s]+)""", re.M)
-
+from guidance.content.model import INCLUDE_RE
 
 def _digest(*parts) -> str:
     h = hashlib.blake2b(digest_size=16)
@@ -147,7 +144,7 @@ class PreviewMemory:
 
     def _included(self, markdown: str) -> list[tuple]:
         """The state of every fragment the page may include, nested ones too, and those appended."""
-        seen, todo, states = set(), SNIPPET_RE.findall(markdown) + self._appended, []
+        seen, todo, states = set(), _includes(markdown) + self._appended, []
         while todo:
             name = todo.pop()
             if name in seen:
@@ -157,7 +154,7 @@ class PreviewMemory:
                 path = base / name
                 states.append(_file_state(path))
                 if path.is_file():
-                    todo += SNIPPET_RE.findall(path.read_text(encoding="utf-8", errors="replace"))
+                    todo += _includes(path.read_text(encoding="utf-8", errors="replace"))
                     break
         return states
 
@@ -267,6 +264,10 @@ def _poll_often(server) -> None:
 def compute_now(kind: str, inputs: tuple, compute):
     """PreviewMemory.remember's stand-in outside a preview: nothing is kept."""
     return compute()
+
+
+def _includes(markdown: str) -> list[str]:
+    return [m.group(3) for line in markdown.split("\n") if (m := INCLUDE_RE.match(line))]
 
 
 def _toc_key(toc) -> list:

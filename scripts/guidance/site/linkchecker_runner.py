@@ -18,7 +18,6 @@ import threading
 from linkcheck import parser
 from linkcheck.checker import urlbase
 from linkcheck.command.linkchecker import linkchecker
-from linkcheck.director import checker
 from linkcheck.htmlutil import htmlsoup, linkparse
 from linkcheck.plugins import anchorcheck
 
@@ -58,7 +57,7 @@ def _check_anchor(plugin, url_data) -> None:
 
 htmlsoup.make_soup = urlbase.htmlsoup.make_soup = _parse_once
 _gather_links = parser.parse_url
-checker.parser.parse_url = _gather_links_once
+parser.parse_url = _gather_links_once  # the checker calls it through the module, at each page
 anchorcheck.AnchorCheck.check = _check_anchor
 
 if __name__ == "__main__":
