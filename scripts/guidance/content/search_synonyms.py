@@ -61,7 +61,7 @@ class Synonyms:
             # The plain substring test first: most sections hold few of the abbreviations, and the
             # word-boundary search over the whole section was a sixth of the build time (guidance benchmark).
             used = {abbr for abbr, abbr_re in abbreviations if abbr in plain and abbr_re.search(plain) is not None}
-            spells_out = (bool(phrase) and all(self._forms(w) & present for w in phrase)
+            spells_out = (bool(phrase) and not any(self._forms(w).isdisjoint(present) for w in phrase)
                           and self._contains(words, phrase))
             if not used and not spells_out:
                 continue

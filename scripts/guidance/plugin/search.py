@@ -6,9 +6,10 @@ one per heading, then strips `data-search-*` attributes from the page. Around it
 1. before it: note where the page's sections will start in the index, and cut the units a reader
    cites out of the page's HTML (guidance.content.search_sections) while those attributes still
    say what to leave out;
-2. after it, on the page's own sections only (never a rescan of the whole index):
-   a. sections: the heading sections of the HTML without the units (made by Material's own code,
-      so they match every other page), then one per unit: "Chapter 3, para 158 – <heading>" at
+2. in it: Material makes the heading sections of the HTML without the units (its own code, so
+   they match every other page's);
+3. after it, on the page's own sections only (never a rescan of the whole index):
+   a. sections: one per unit: "Chapter 3, para 158 – <heading>" at
       `page/#para-158`, or a References entry at `references/#ref-KEY`. A page showing a chapter's
       paragraphs (`paragraphs_from:`) leaves them to the chapter, so each is found once;
    b. weights: the page's own entry by `page_entry_boost`, a References entry by
@@ -92,6 +93,7 @@ class Search:
         if plugin := search_plugin(config):
             # Searched like the text but never shown: Material only displays title and text.
             plugin.config.fields.setdefault(KEYWORDS_FIELD, {"boost": 1.0})
+            self._index_only_the_rest(plugin.search_index)
         # A project without an abbreviation list (a test fixture) simply has no synonyms.
         pairs = load_abbreviations(abbreviations) if abbreviations.is_file() else {}
         self.synonyms, self._abbreviations = Synonyms(pairs, lang), repr(pairs)
@@ -111,7 +113,6 @@ class Search:
         start, cut = self._pending.pop(page.url)
         index = plugin.search_index
         if cut is not None:
-            del index.entries[start:]
             self._sections(index, page, lang, *cut)
         for entry in index.entries[start:]:
             self._weigh(entry, page)
@@ -122,9 +123,20 @@ class Search:
         return self.remember("search-keywords", (lang, self._abbreviations, title, text),
                              lambda: self.synonyms.keywords(title, text))
 
+    def _index_only_the_rest(self, index) -> None:
+        """Material's search (this pass's index) reads a page cut into units without them: only the
+        rest is Material's to split by heading, the units are ours (_sections), and the page's HTML
+        is parsed once, not twice."""
+        add = index.add_entry_from_context
+
+        def add_rest(page) -> None:
+            cut = self._pending.get(page.url, (0, None))[1]
+            add(page if cut is None else SimpleNamespace(content=cut[0], toc=page.toc, url=page.url, meta=page.meta,
+                                                         title=page.title))
+
+        index.add_entry_from_context = add_rest
+
     def _sections(self, index, page, lang: str, rest: str, units: list[Unit]) -> None:
-        index.add_entry_from_context(SimpleNamespace(content=rest, toc=page.toc, url=page.url, meta=page.meta,
-                                                     title=page.title))
         headings = _heading_titles(page.toc)
         # The page's short title ("Chapter 3", not the whole title): where a reader quotes it from.
         chapter = html.escape(str(page.meta.get("title", page.title)).split(" – ")[0], quote=False)
