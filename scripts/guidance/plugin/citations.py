@@ -27,9 +27,16 @@ class _Registry(SimpleRegistry):
     def __init__(self, bib_files, footnote_format, lang):
         super().__init__(bib_files, footnote_format)
         self.lang = lang
+        self._formatted: dict[str, str] = {}  # a work is cited on many pages; its .bib entry is only read
 
     def reference_text(self, citation):
-        return references.format_entry(self.bib_data.entries[citation.key], self.lang)
+        return self.formatted(citation.key)
+
+    def formatted(self, key: str) -> str:
+        """The work's reference in this registry's language, as the References page gives it."""
+        if key not in self._formatted:
+            self._formatted[key] = references.format_entry(self.bib_data.entries[key], self.lang)
+        return self._formatted[key]
 
 
 def bibliography(config) -> Path:
@@ -45,19 +52,19 @@ def configure_pass(config, lang: str, remember=compute_now) -> None:
                                lambda: _Registry([str(bib)], footnote_format, lang))
 
 
-def _entries(config):
-    return config.plugins["bibtex"].registry.bib_data.entries
+def _registry(config) -> _Registry:
+    return config.plugins["bibtex"].registry
 
 
 def expand_citations_in_notes(markdown: str, config, lang: str) -> str:
     """Before mkdocs-bibtex turns citations into footnotes."""
-    entries = _entries(config)
+    registry = _registry(config)
 
     def expand(block: re.Match) -> str:
         keys = CITATION_KEY_RE.findall(block.group(1))
-        if any(k not in entries for k in keys):
+        if any(k not in registry.bib_data.entries for k in keys):
             return block.group(0)  # unknown: the content check has stopped the build already
-        return "; ".join(references.format_entry(entries[k], lang).rstrip(".") for k in keys)
+        return "; ".join(registry.formatted(k).rstrip(".") for k in keys)
 
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
@@ -88,11 +95,11 @@ def _citing_places(folder: Path, lang: str) -> dict[str, list[tuple[str, str]]]:
 
 def references_list(config, lang: str, folder: Path) -> str:
     """The References page's list, from bibliography.bib and the Markdown of this language."""
-    entries = _entries(config)
+    registry = _registry(config)
     places = _citing_places(folder, lang)
     items = []
-    for key in sorted(places, key=lambda k: references.sort_key(entries[k])):
+    for key in sorted(places, key=lambda k: references.sort_key(registry.bib_data.entries[k])):
         links = ", ".join(f"[{label}]({href})" for label, href in places[key])
-        items.append(f'- <span id="ref-{key}"></span>{references.format_entry(entries[key], lang)}  \n'
+        items.append(f'- <span id="ref-{key}"></span>{registry.formatted(key)}  \n'
                      f"  {strings.text(lang, 'cited_in')}: {links}")
     return "\n".join(items)
