@@ -481,3 +481,61 @@ class SearchBox:
         # Material searches on key presses: put the whole query in, then release a key.
         self.tab.fill("input.md-search__input", text)
         self.tab.press("input.md-search__input", "End")
+
+
+# --- what readers see (tests/layout.js, in Chromium) --------------------------------------------
+
+LAYOUT_JS = Path(__file__).with_name("layout.js")
+#: Every page starts as a first visit's would: nothing Material keeps for a reader from an earlier page.
+FIRST_VISIT = "try { localStorage.clear() } catch (e) {}"
+
+
+def device(browser, site_url: str, viewport: str):
+    """A phone's browser or a desktop's (page_types.VIEWPORTS) on the served site, with layout.js in
+    every page. One for many pages, as a reader's: its cache keeps the site's scripts and styles
+    compiled from one page to the next (a page loads in about a third of the time)."""
+    from guidance.site.page_types import VIEWPORTS
+
+    touch = {"has_touch": True, "is_mobile": True} if viewport == "phone" else {}
+    context = browser.new_context(base_url=site_url, viewport=VIEWPORTS[viewport], **touch)
+    context.add_init_script(FIRST_VISIT)
+    context.add_init_script(path=str(LAYOUT_JS))
+    return context
+
+
+class View:
+    """One page open in a tab of a device, loaded once for all the checks of a test. A check that
+    changes what is painted (hover, focus, added styles) calls changing(); the next check gets it
+    reloaded."""
+
+    def __init__(self, device, kind: str, lang: str, path: str, viewport: str):
+        from guidance.site.page_types import VIEWPORTS
+
+        self.kind, self.lang, self.path, self.viewport = kind, lang, path, viewport
+        size = VIEWPORTS[viewport]
+        self.tab = device.new_page()
+        self.name = f"{kind} page ({lang}, {viewport} {size['width']}×{size['height']}) /{path}"
+        self._load()
+
+    def _load(self):
+        self.tab.goto(self.path)
+        self.tab.evaluate("document.fonts.ready")
+        self.changed = False
+
+    def fresh(self):
+        """The page as loaded."""
+        if self.changed:
+            self._load()
+        return self.tab
+
+    def changing(self):
+        """The page as loaded, for a check that will change it."""
+        tab = self.fresh()
+        self.changed = True
+        return tab
+
+    def check(self, name: str) -> dict:
+        return self.tab.evaluate(f"layout.{name}()")
+
+    def report(self, problems: list[str]) -> str:
+        return "\n".join(f"{self.name}: {p}" for p in problems)

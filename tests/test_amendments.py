@@ -19,7 +19,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import AXE, EXCLUDED_RULES, PREFIX, ROOT, SITE_URL, WCAG_TAGS, all_pages, edit, run
+from helpers import AXE, EXCLUDED_RULES, PREFIX, ROOT, SITE_URL, WCAG_TAGS, View, all_pages, device, edit, run
 
 CHAPTER = "chapter-3-safeguarding-procedures/"
 FRAGMENT = "includes/safeguarding-procedure/proportionate-response.md"
@@ -208,9 +208,8 @@ def test_marks_history_and_feeds_make_no_third_party_request_and_pass_axe(browse
 @pytest.mark.parametrize("path", [CHAPTER, "cy/" + CHAPTER, "paragraph-history/", "cy/paragraph-history/"])
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_marks_and_history_lay_out(browser, amended_url, path, viewport):
-    from test_layout import View
-
-    view = View(browser, amended_url, "amended", "cy" if path.startswith("cy/") else "en", path, viewport)
+    browsing = device(browser, amended_url, viewport)
+    view = View(browsing, "amended", "cy" if path.startswith("cy/") else "en", path, viewport)
     try:
         problems = []
         if "history" not in path:
@@ -224,7 +223,7 @@ def test_marks_and_history_lay_out(browser, amended_url, path, viewport):
         problems += view.check("clippedText")["problems"]
         assert not problems, view.report(problems)
     finally:
-        view.context.close()
+        browsing.close()
 
 
 # -- renumbering -------------------------------------------------------------------------------

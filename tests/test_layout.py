@@ -10,16 +10,14 @@ checks says how many things it looked at and one line per problem, naming the el
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from helpers import ROOTS
+from helpers import LAYOUT_JS, ROOTS, View, device
 from guidance.site.page_types import VIEWPORTS, pages
 
 pytestmark = pytest.mark.browser
 
-LAYOUT_JS = Path(__file__).with_name("layout.js")
 #: Each page type in each language and viewport; one page load is shared by the checks of a case.
 CASES = [pytest.param((kind, lang, path, viewport), id=f"{kind}-{lang}-{viewport}")
          for kind, lang, path in pages(ROOTS) for viewport in VIEWPORTS]
@@ -37,56 +35,11 @@ TEXT_SPACING = """*, *::before, *::after { line-height: 1.5 !important; letter-s
 TAB_STOPS = 15
 
 
-#: Every page starts as a first visit's would: nothing Material keeps for a reader from an earlier page.
-FIRST_VISIT = "try { localStorage.clear() } catch (e) {}"
-
-
-class View:
-    """One page open in one viewport, loaded once for all the checks below. A check that changes
-    what is painted (hover, focus, added styles) calls changing(); the next check gets it reloaded."""
-
-    def __init__(self, device, kind, lang, path, viewport):
-        self.kind, self.lang, self.path, self.viewport = kind, lang, path, viewport
-        size = VIEWPORTS[viewport]
-        self.tab = device.new_page()
-        self.name = f"{kind} page ({lang}, {viewport} {size['width']}×{size['height']}) /{path}"
-        self._load()
-
-    def _load(self):
-        self.tab.goto(self.path)
-        self.tab.evaluate("document.fonts.ready")
-        self.changed = False
-
-    def fresh(self):
-        """The page as loaded."""
-        if self.changed:
-            self._load()
-        return self.tab
-
-    def changing(self):
-        """The page as loaded, for a check that will change it."""
-        tab = self.fresh()
-        self.changed = True
-        return tab
-
-    def check(self, name: str) -> dict:
-        return self.tab.evaluate(f"layout.{name}()")
-
-    def report(self, problems: list[str]) -> str:
-        return "\n".join(f"{self.name}: {p}" for p in problems)
-
-
 @pytest.fixture(scope="module")
 def devices(browser, site_url):
-    """A phone's browser and a desktop's, each opening every case's page in a tab of its own. One
-    browser per viewport, not one per case, as a reader's: its cache keeps the site's scripts and
-    styles compiled from one page to the next (a page loads in about a third of the time)."""
-    contexts = {}
-    for viewport, size in VIEWPORTS.items():
-        touch = {"has_touch": True, "is_mobile": True} if viewport == "phone" else {}
-        contexts[viewport] = context = browser.new_context(base_url=site_url, viewport=size, **touch)
-        context.add_init_script(FIRST_VISIT)
-        context.add_init_script(path=str(LAYOUT_JS))
+    """A phone's browser and a desktop's (helpers.device), each opening every case's page in a tab
+    of its own."""
+    contexts = {viewport: device(browser, site_url, viewport) for viewport in VIEWPORTS}
     yield contexts
     for context in contexts.values():
         context.close()
