@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from guidance.project import Project
+from guidance.site.page_types import VIEWPORTS
 
 # --- the project -------------------------------------------------------------------------------
 
@@ -494,8 +495,6 @@ def device(browser, site_url: str, viewport: str):
     """A phone's browser or a desktop's (page_types.VIEWPORTS) on the served site, with layout.js in
     every page. One for many pages, as a reader's: its cache keeps the site's scripts and styles
     compiled from one page to the next (a page loads in about a third of the time)."""
-    from guidance.site.page_types import VIEWPORTS
-
     touch = {"has_touch": True, "is_mobile": True} if viewport == "phone" else {}
     context = browser.new_context(base_url=site_url, viewport=VIEWPORTS[viewport], **touch)
     context.add_init_script(FIRST_VISIT)
@@ -509,8 +508,6 @@ class View:
     reloaded."""
 
     def __init__(self, device, kind: str, lang: str, path: str, viewport: str):
-        from guidance.site.page_types import VIEWPORTS
-
         self.kind, self.lang, self.path, self.viewport = kind, lang, path, viewport
         size = VIEWPORTS[viewport]
         self.tab = device.new_page()

@@ -10,7 +10,6 @@ checks says how many things it looked at and one line per problem, naming the el
 
 from __future__ import annotations
 
-
 import pytest
 
 from helpers import LAYOUT_JS, ROOTS, View, device
